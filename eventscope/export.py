@@ -1,0 +1,163 @@
+"""Writes events to CSV, JSON Lines, GeoJSON or Parquet, streaming as it goes.
+
+CSV, GeoJSON and Parquet carry the flat row of ``table.event_row`` (columns in
+``table.COLUMNS`` order); JSON Lines carries each full record with its evidence,
+as ``serialize.to_jsonable`` makes it.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from itertools import islice
+from pathlib import Path
+from typing import IO, Any, BinaryIO
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from eventscope.errors import StoreError
+from eventscope.records import Event
+from eventscope.serialize import to_jsonable
+from eventscope.table import COLUMNS, event_row
+
+EXPORT_FORMATS: tuple[str, ...] = ("csv", "jsonl", "geojson", "parquet")
+
+PARQUET_BATCH = 1000  # rows per Parquet row group
+
+_ARROW_TYPES: dict[type, pa.DataType] = {
+    str: pa.string(),
+    int: pa.int64(),
+    float: pa.float64(),
+    bool: pa.bool_(),
+    dt.date: pa.date32(),
+}
+PARQUET_SCHEMA = pa.schema([pa.field(name, _ARROW_TYPES[kind]) for name, kind in COLUMNS.items()])
+
+
+def write_events(events: Iterable[Event], fmt: str, out: Path | BinaryIO) -> int:
+    """Write ``events`` to ``out`` (a path, or a binary stream left open) as ``fmt``.
+
+    Events are consumed one at a time (Parquet: ``PARQUET_BATCH`` at a time),
+    so a store's ``iter_events()`` can be passed straight in. Returns the
+    number of events written. Raises StoreError ES404 for an unknown format and
+    ES408 when the file cannot be written; a path is only replaced on success.
+    """
+    writer = _WRITERS.get(fmt)
+    if writer is None:
+        raise StoreError("ES404", fmt, known=", ".join(EXPORT_FORMATS))
+    subject = str(out) if isinstance(out, Path) else getattr(out, "name", None)
+    try:
+        with _binary(out) as stream:
+            return writer(events, stream)
+    except OSError as exc:
+        raise StoreError("ES408", subject, detail=exc.strerror or str(exc)) from exc
+
+
+@contextmanager
+def _binary(out: Path | BinaryIO) -> Iterator[BinaryIO]:
+    """A binary stream to write to; a stream is left open.
+
+    A path is written through a hidden ``.partial`` file beside it and renamed
+    at the end, so a failed export never leaves a truncated file under its name.
+    """
+    if not isinstance(out, Path):
+        yield out
+        return
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        with partial.open("wb") as stream:
+            yield stream
+        partial.replace(out)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def _text(stream: BinaryIO) -> Iterator[IO[str]]:
+    """UTF-8 text over ``stream``, detached afterwards so the caller's stream stays open."""
+    text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
+    try:
+        yield text
+    finally:
+        text.flush()
+        text.detach()
+
+
+def _csv_value(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _json_row(event: Event) -> dict[str, Any]:
+    return {name: to_jsonable(value) for name, value in event_row(event).items()}
+
+
+def _write_csv(events: Iterable[Event], stream: BinaryIO) -> int:
+    count = 0
+    with _text(stream) as text:
+        writer = csv.writer(text, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        for event in events:
+            row = event_row(event)
+            writer.writerow([_csv_value(row[name]) for name in COLUMNS])
+            count += 1
+    return count
+
+
+def _write_jsonl(events: Iterable[Event], stream: BinaryIO) -> int:
+    count = 0
+    with _text(stream) as text:
+        for event in events:
+            text.write(json.dumps(to_jsonable(event), ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+def _feature(event: Event) -> dict[str, Any]:
+    place = event.location
+    geometry = None
+    if place is not None and place.lat is not None and place.lon is not None:
+        geometry = {"type": "Point", "coordinates": [place.lon, place.lat]}
+    return {"type": "Feature", "geometry": geometry, "properties": _json_row(event)}
+
+
+def _write_geojson(events: Iterable[Event], stream: BinaryIO) -> int:
+    count = 0
+    with _text(stream) as text:
+        text.write('{"type": "FeatureCollection", "features": [')
+        for event in events:
+            text.write(",\n" if count else "\n")
+            text.write(json.dumps(_feature(event), ensure_ascii=False))
+            count += 1
+        text.write("\n]}\n")
+    return count
+
+
+def _write_parquet(events: Iterable[Event], stream: BinaryIO) -> int:
+    count = 0
+    iterator = iter(events)
+    with pq.ParquetWriter(stream, PARQUET_SCHEMA) as writer:
+        while batch := list(islice(iterator, PARQUET_BATCH)):
+            rows = [event_row(event) for event in batch]
+            writer.write_table(pa.Table.from_pylist(rows, schema=PARQUET_SCHEMA))
+            count += len(rows)
+    return count
+
+
+_WRITERS: dict[str, Callable[[Iterable[Event], BinaryIO], int]] = {
+    "csv": _write_csv,
+    "jsonl": _write_jsonl,
+    "geojson": _write_geojson,
+    "parquet": _write_parquet,
+}

@@ -1,0 +1,137 @@
+"""The tables of the event store, declared once for SQLite and PostgreSQL.
+
+``events`` has one column per ``table.COLUMNS`` entry (so SQL, CSV and Parquet
+share names) plus ``record``, the full event as ``serialize.to_jsonable`` makes
+it; the columns serve filters and ad-hoc SQL, the record rebuilds the event.
+Changes here need a new revision in ``migrations/versions``; a test checks that
+the migrated database matches these declarations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import sqlalchemy as sa
+
+from eventscope.table import COLUMNS
+
+# Stable constraint names, so later migrations (and SQLite batch mode) can name them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+
+SQL_TYPES: dict[type, type[sa.types.TypeEngine[Any]]] = {
+    str: sa.Text,
+    int: sa.BigInteger,
+    float: sa.Double,
+    bool: sa.Boolean,
+    dt.date: sa.Date,
+}
+
+# Columns of COLUMNS that live elsewhere: the key, and the lists event_sources holds.
+_NOT_IN_EVENTS = {"event_id", "article_ids", "outlets"}
+# Columns that table.event_row fills for every event.
+_ALWAYS_SET = {"type", "is_aggregate", "confidence", "corroboration", "trigger", "sentence"}
+
+articles = sa.Table(
+    "articles",
+    metadata,
+    sa.Column("article_id", sa.Text, primary_key=True),
+    sa.Column("title", sa.Text),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("url", sa.Text),
+    sa.Column("outlet", sa.Text),
+    sa.Column("published", sa.Date),
+    sa.Column("language", sa.Text),
+    sa.Column("origin", sa.Text),
+    sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("event_id", sa.Text, primary_key=True),
+    sa.Column(
+        "article_id",
+        sa.Text,
+        sa.ForeignKey("articles.article_id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    *(
+        sa.Column(name, SQL_TYPES[kind], nullable=name not in _ALWAYS_SET)
+        for name, kind in COLUMNS.items()
+        if name not in _NOT_IN_EVENTS
+    ),
+    sa.Column("record", sa.JSON, nullable=False),
+    sa.Index(None, "type"),
+    sa.Index(None, "location_country"),
+    sa.Index(None, "date_start"),
+)
+
+event_sources = sa.Table(
+    "event_sources",
+    metadata,
+    sa.Column(
+        "event_id",
+        sa.Text,
+        sa.ForeignKey("events.event_id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    # No foreign key: a merged event may cite articles this store has not seen.
+    sa.Column("article_id", sa.Text, primary_key=True, index=True),
+    sa.Column("outlet", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("published", sa.Date),
+)
+
+evidence = sa.Table(
+    "evidence",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "event_id",
+        sa.Text,
+        sa.ForeignKey("events.event_id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("field", sa.Text, nullable=False),  # path in the event: "killed[0].attribution"
+    sa.Column("article_id", sa.Text, nullable=False),
+    sa.Column("sentence_index", sa.Integer, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("sentence_start", sa.Integer, nullable=False),
+    sa.Column("sentence_end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    # A span lies at or after its sentence's start and does not run backwards.
+    sa.CheckConstraint(
+        sa.and_(
+            sa.column("sentence_index") >= 0,
+            sa.column("sentence_start") >= 0,
+            sa.column("sentence_start") <= sa.column("start"),
+            sa.column("start") <= sa.column("end"),
+            sa.column("sentence_start") <= sa.column("sentence_end"),
+        ),
+        name="span",
+    ),
+)
+
+runs = sa.Table(
+    "runs",
+    metadata,
+    sa.Column("run_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("finished_at", sa.DateTime(timezone=True)),
+    sa.Column("config", sa.JSON, nullable=False),
+    sa.Column("stats", sa.JSON),
+)
+
+TABLES: tuple[sa.Table, ...] = (articles, events, event_sources, evidence, runs)

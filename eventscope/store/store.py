@@ -1,0 +1,507 @@
+"""Reads and writes articles, events and their evidence in one SQL database."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Generator, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+import sqlalchemy as sa
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    IntegrityError,
+    NoSuchModuleError,
+    OperationalError,
+    SQLAlchemyError,
+)
+
+from eventscope.errors import ConfigError, ResourceError, StoreError
+from eventscope.records import Article, Event, EventType, Evidence
+from eventscope.serialize import from_jsonable, to_jsonable
+from eventscope.store import schema
+from eventscope.store.migrate import upgrade
+from eventscope.table import event_row
+
+MIN_PREFIX = 6  # shortest event id prefix that get_event resolves, as git does
+_STREAM_BATCH = 500  # rows iter_events fetches at a time
+_EVENT_TYPES = tuple(t.value for t in EventType)
+_BACKENDS = ("sqlite", "postgresql")
+_WRITE = "eventscope_write"  # execution option: this connection will write
+_ISO3 = re.compile(r"[A-Za-z]{3}")
+# event_row columns kept in event_sources rather than in events.
+_SOURCE_COLUMNS = ("article_ids", "outlets")
+
+
+@dataclasses.dataclass(frozen=True)
+class EventFilter:
+    """Which events ``Store.iter_events`` yields; every given condition must hold.
+
+    ``since``/``until`` bound ``date_start`` (inclusive) and drop events with
+    unknown dates; ``actor`` and ``text`` match case-insensitive substrings of
+    the actor names and of the reporting sentence.
+    """
+
+    type: str | None = None  # PLOVER type, e.g. "ASSAULT"
+    country: str | None = None  # ISO 3166-1 alpha-3 of the location
+    since: dt.date | None = None
+    until: dt.date | None = None
+    actor: str | None = None
+    text: str | None = None
+    limit: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.type is not None and self.type.upper() not in _EVENT_TYPES:
+            raise ConfigError(
+                "ES202", "type", value=self.type, detail=f"use one of {', '.join(_EVENT_TYPES)}"
+            )
+        if self.country is not None and not _ISO3.fullmatch(self.country):
+            raise ConfigError(
+                "ES202", "country", value=self.country, detail="use an ISO 3166-1 alpha-3 code"
+            )
+        if self.limit is not None and self.limit < 0:
+            raise ConfigError("ES202", "limit", value=self.limit, detail="use 0 or more")
+
+    def where(self) -> list[sa.ColumnElement[bool]]:
+        """The SQL conditions on ``schema.events`` for this filter."""
+        events = schema.events.c
+        conditions: list[sa.ColumnElement[bool]] = []
+        if self.type is not None:
+            conditions.append(events.type == self.type.upper())
+        if self.country is not None:
+            conditions.append(events.location_country == self.country.upper())
+        if self.since is not None:
+            conditions.append(events.date_start >= self.since)
+        if self.until is not None:
+            conditions.append(events.date_start <= self.until)
+        if self.actor is not None:
+            conditions.append(
+                sa.or_(
+                    events.actor1_name.icontains(self.actor, autoescape=True),
+                    events.actor2_name.icontains(self.actor, autoescape=True),
+                )
+            )
+        if self.text is not None:
+            conditions.append(events.sentence.icontains(self.text, autoescape=True))
+        return conditions
+
+
+@dataclasses.dataclass(frozen=True)
+class EvidenceRow:
+    """One piece of evidence of a stored event and the field it supports.
+
+    ``field`` is the path of the value inside the event: ``trigger``,
+    ``evidence`` (the reporting sentence), ``actor1``, ``location``,
+    ``killed[0]``, ``killed[0].attribution`` and so on.
+    """
+
+    event_id: str
+    field: str
+    evidence: Evidence
+
+
+def evidence_paths(value: object, path: str = "") -> Iterator[tuple[str, Evidence]]:
+    """Every Evidence inside ``value`` with its field path, in field order.
+
+    A record's own ``evidence`` is named by the record's path (``actor1``);
+    the event's reporting sentence is ``evidence``.
+    """
+    if isinstance(value, Evidence):
+        yield path, value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            if field.name == "evidence" and path:
+                name = path
+            else:
+                name = f"{path}.{field.name}" if path else field.name
+            yield from evidence_paths(getattr(value, field.name), name)
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from evidence_paths(item, f"{path}[{index}]")
+
+
+def _first_line(exc: BaseException) -> str:
+    """The first line of a driver's message, which is the part a user can act on."""
+    origin = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
+    lines = str(origin).strip().splitlines()
+    return lines[0] if lines else type(origin).__name__
+
+
+def _safe_url(url: URL) -> str:
+    return url.render_as_string(hide_password=True)
+
+
+class Store:
+    """An event database; open one with ``open_store``.
+
+    Writes are all-or-nothing per article. Reads stream. The store is safe to
+    share between threads; close it (or use it as a context manager) when done.
+    """
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self._engine = engine
+        self.url = _safe_url(engine.url)
+
+    def __repr__(self) -> str:
+        return f"Store({self.url!r})"
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def engine(self) -> sa.Engine:
+        """The SQLAlchemy engine, for ad-hoc SQL on ``eventscope.store.schema`` tables."""
+        return self._engine
+
+    def close(self) -> None:
+        """Close every pooled connection."""
+        self._engine.dispose()
+
+    @contextmanager
+    def _writing(self) -> Iterator[sa.Connection]:
+        """A connection in a write transaction, committed on success, rolled back on error."""
+        with self._engine.connect() as connection:
+            connection.execution_options(**{_WRITE: True})
+            with connection.begin():
+                yield connection
+
+    @contextmanager
+    def _reading(self) -> Iterator[sa.Connection]:
+        """A connection for reads; a lost database becomes ResourceError ES303."""
+        try:
+            with self._engine.connect() as connection:
+                yield connection
+        except OperationalError as exc:
+            raise ResourceError("ES303", self.url, detail=_first_line(exc)) from exc
+
+    # Writes
+
+    def save(self, article: Article, events: Sequence[Event]) -> bool:
+        """Store an article with its events, their sources and evidence, in one transaction.
+
+        Returns False, writing nothing, when the article is already stored, so
+        re-ingesting is harmless. Raises StoreError ES405 when an event id is
+        already taken and ES402 when the database refuses the write; either way
+        nothing of the article is left behind.
+        """
+        subject = article.article_id
+        try:
+            with self._writing() as connection:
+                if _article_exists(connection, article.article_id):
+                    return False
+                _check_event_ids(connection, article, events)
+                connection.execute(sa.insert(schema.articles), [_article_row(article)])
+                if events:
+                    _insert_events(connection, article, events)
+        except IntegrityError as exc:
+            if self.has_article(article.article_id):
+                return False  # a concurrent save of the same article won
+            raise StoreError(
+                "ES402", subject, article_id=article.article_id, detail=_first_line(exc)
+            ) from exc
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                "ES402", subject, article_id=article.article_id, detail=_first_line(exc)
+            ) from exc
+        return True
+
+    def start_run(self, config: Mapping[str, Any]) -> int:
+        """Record the start of a run with its resolved configuration; returns the run id."""
+        row = {
+            "started_at": dt.datetime.now(dt.UTC),
+            "config": {key: to_jsonable(value) for key, value in config.items()},
+        }
+        try:
+            with self._writing() as connection:
+                result = connection.execute(sa.insert(schema.runs), row)
+                key = result.inserted_primary_key
+        except SQLAlchemyError as exc:
+            raise StoreError("ES402", "runs", detail=_first_line(exc)) from exc
+        if key is None:  # pragma: no cover - every backend reports the new key
+            raise StoreError("ES402", "runs", detail="the database returned no run id")
+        return int(key[0])
+
+    def finish_run(self, run_id: int, stats: Mapping[str, Any]) -> None:
+        """Record the end of run ``run_id`` with its statistics."""
+        statement = (
+            sa.update(schema.runs)
+            .where(schema.runs.c.run_id == run_id)
+            .values(
+                finished_at=dt.datetime.now(dt.UTC),
+                stats={key: to_jsonable(value) for key, value in stats.items()},
+            )
+        )
+        try:
+            with self._writing() as connection:
+                updated = connection.execute(statement).rowcount
+        except SQLAlchemyError as exc:
+            raise StoreError("ES402", f"run {run_id}", detail=_first_line(exc)) from exc
+        if updated == 0:
+            raise StoreError("ES406", f"run {run_id}")
+
+    # Reads
+
+    def has_article(self, article_id: str) -> bool:
+        """Whether the article is stored."""
+        with self._reading() as connection:
+            return _article_exists(connection, article_id)
+
+    def get_article(self, article_id: str) -> Article | None:
+        """The stored article, or None when there is none with this id."""
+        columns = [schema.articles.c[f.name] for f in dataclasses.fields(Article)]
+        query = sa.select(*columns).where(schema.articles.c.article_id == article_id)
+        with self._reading() as connection:
+            row = connection.execute(query).mappings().first()
+        return None if row is None else Article(**row)
+
+    def iter_events(self, filter: EventFilter | None = None) -> Generator[Event, None, None]:
+        """Stored events matching ``filter``, newest first, unknown dates last, then by id.
+
+        Rows are fetched in batches as the iterator is consumed; close the
+        iterator (or exhaust it) to release its connection.
+        """
+        events = schema.events.c
+        query = sa.select(events.record).order_by(
+            events.date_start.desc().nulls_last(), events.event_id
+        )
+        if filter is not None:
+            query = query.where(*filter.where())
+            if filter.limit is not None:
+                query = query.limit(filter.limit)
+        with self._reading() as connection:
+            result = connection.execution_options(yield_per=_STREAM_BATCH).execute(query)
+            for (record,) in result:
+                yield from_jsonable(Event, record)
+
+    def get_event(self, event_id: str) -> Event:
+        """The event with this id, or with this unique prefix of at least 6 characters.
+
+        Raises StoreError ES403 when there is none and ES407 when the prefix
+        fits more than one.
+        """
+        with self._reading() as connection:
+            full_id = _resolve_event_id(connection, event_id)
+            record = connection.execute(
+                sa.select(schema.events.c.record).where(schema.events.c.event_id == full_id)
+            ).scalar_one()
+        return from_jsonable(Event, record)
+
+    def evidence_rows(self, event_id: str) -> list[EvidenceRow]:
+        """Every piece of evidence of an event (id or unique prefix), in field order."""
+        table = schema.evidence
+        columns = [table.c[f.name] for f in dataclasses.fields(Evidence)]
+        with self._reading() as connection:
+            full_id = _resolve_event_id(connection, event_id)
+            rows = connection.execute(
+                sa.select(table.c.field, *columns)
+                .where(table.c.event_id == full_id)
+                .order_by(table.c.id)
+            ).all()
+        return [
+            EvidenceRow(event_id=full_id, field=row[0], evidence=Evidence(*row[1:])) for row in rows
+        ]
+
+    def counts(self) -> dict[str, int]:
+        """The number of rows in each table, by table name."""
+        with self._reading() as connection:
+            return {
+                table.name: connection.execute(
+                    sa.select(sa.func.count()).select_from(table)
+                ).scalar_one()
+                for table in schema.TABLES
+            }
+
+
+def _article_exists(connection: sa.Connection, article_id: str) -> bool:
+    query = sa.select(schema.articles.c.article_id).where(
+        schema.articles.c.article_id == article_id
+    )
+    return connection.execute(query).first() is not None
+
+
+def _check_event_ids(connection: sa.Connection, article: Article, events: Sequence[Event]) -> None:
+    """Refuse event ids given twice, or already stored from another article (ES405)."""
+    seen: set[str] = set()
+    for event in events:
+        if event.event_id in seen:
+            raise StoreError(
+                "ES405",
+                article.article_id,
+                article_id=article.article_id,
+                event_id=event.event_id,
+                stored=article.article_id,
+            )
+        seen.add(event.event_id)
+    if not seen:
+        return
+    query = sa.select(schema.events.c.event_id, schema.events.c.article_id).where(
+        schema.events.c.event_id.in_(sorted(seen))
+    )
+    taken = connection.execute(query).first()
+    if taken is not None:
+        raise StoreError(
+            "ES405",
+            article.article_id,
+            article_id=article.article_id,
+            event_id=taken.event_id,
+            stored=taken.article_id,
+        )
+
+
+def _article_row(article: Article) -> dict[str, Any]:
+    row = {f.name: getattr(article, f.name) for f in dataclasses.fields(Article)}
+    row["ingested_at"] = dt.datetime.now(dt.UTC)
+    return row
+
+
+def _insert_events(connection: sa.Connection, article: Article, events: Sequence[Event]) -> None:
+    event_rows: list[dict[str, Any]] = []
+    source_rows: list[dict[str, Any]] = []
+    evidence_rows: list[dict[str, Any]] = []
+    for event in events:
+        row = event_row(event)
+        for column in _SOURCE_COLUMNS:
+            del row[column]
+        row["article_id"] = article.article_id
+        row["record"] = to_jsonable(event)
+        event_rows.append(row)
+        source_rows.extend(
+            {"event_id": event.event_id, **dataclasses.asdict(source)} for source in event.sources
+        )
+        evidence_rows.extend(
+            {"event_id": event.event_id, "field": path, **dataclasses.asdict(evidence)}
+            for path, evidence in evidence_paths(event)
+        )
+    connection.execute(sa.insert(schema.events), event_rows)
+    if source_rows:
+        connection.execute(sa.insert(schema.event_sources), source_rows)
+    if evidence_rows:
+        connection.execute(sa.insert(schema.evidence), evidence_rows)
+
+
+def _resolve_event_id(connection: sa.Connection, event_id: str) -> str:
+    """The full id of the one event whose id is, or starts with, ``event_id``."""
+    events = schema.events.c
+    exact = connection.execute(
+        sa.select(events.event_id).where(events.event_id == event_id)
+    ).scalar_one_or_none()
+    if exact is not None:
+        return str(exact)
+    if len(event_id) >= MIN_PREFIX:
+        matches = (
+            connection.execute(
+                sa.select(events.event_id)
+                .where(events.event_id.startswith(event_id, autoescape=True))
+                .order_by(events.event_id)
+                .limit(3)
+            )
+            .scalars()
+            .all()
+        )
+        if len(matches) == 1:
+            return str(matches[0])
+        if matches:
+            raise StoreError(
+                "ES407", event_id, count=len(matches) if len(matches) < 3 else "3 or more"
+            )
+    raise StoreError("ES403", event_id)
+
+
+def _sqlite_connect(dbapi_connection: Any, connection_record: Any) -> None:
+    """Set up each SQLite connection: foreign keys, write-ahead log, real transactions.
+
+    The sqlite3 driver's own transaction handling is turned off so that
+    ``_sqlite_begin`` starts every transaction, DDL included; a failed
+    migration then leaves nothing behind.
+    """
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+    finally:
+        cursor.close()
+
+
+def _sqlite_begin(connection: sa.Connection) -> None:
+    """Begin a SQLite transaction; writers take the write lock at once, so they queue."""
+    write = connection.get_execution_options().get(_WRITE, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _check_sqlite_file(url: URL, subject: str) -> None:
+    """Fail with ES303 when the directory a SQLite file would go in is missing."""
+    database = url.database
+    if (
+        not database
+        or database == ":memory:"
+        or url.query.get("uri")
+        or database.startswith("file:")
+    ):
+        return
+    parent = Path(database).expanduser().resolve().parent
+    if not parent.is_dir():
+        raise ResourceError(
+            "ES303",
+            subject,
+            detail=f"directory {parent} does not exist; create it or choose another path",
+        )
+
+
+def open_store(url: str) -> Store:
+    """Open the store at ``url``, creating or upgrading its tables as needed.
+
+    ``url`` is a SQLAlchemy URL: ``sqlite:///events.db`` (a file relative to
+    the working directory), ``sqlite:////abs/path.db`` or
+    ``postgresql+psycopg://user@host/dbname``. Raises ConfigError ES202 for a
+    malformed URL, ResourceError ES303 when the database cannot be reached and
+    StoreError ES401 when its schema is newer than this eventscope.
+    """
+    usage = "use sqlite:///FILE or postgresql+psycopg://user@host/dbname"
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise ConfigError("ES202", "db", value=url, detail=f"not a database URL; {usage}") from exc
+    subject = _safe_url(parsed)
+    backend = parsed.get_backend_name()
+    if backend not in _BACKENDS:
+        raise ConfigError("ES202", "db", value=subject, detail=f"unsupported database; {usage}")
+    sqlite = backend == "sqlite"
+    if sqlite:
+        _check_sqlite_file(parsed, subject)
+    try:
+        engine = sa.create_engine(parsed)
+    except (NoSuchModuleError, ArgumentError, ImportError) as exc:
+        raise ConfigError(
+            "ES202", "db", value=subject, detail=f"{_first_line(exc)}; {usage}"
+        ) from exc
+    if sqlite:
+        sa.event.listen(engine, "connect", _sqlite_connect)
+        sa.event.listen(engine, "begin", _sqlite_begin)
+    try:
+        try:
+            connection = engine.connect()
+        except DBAPIError as exc:
+            raise ResourceError("ES303", subject, detail=_first_line(exc)) from exc
+        with connection:
+            connection.execution_options(**{_WRITE: True})
+            with connection.begin():
+                upgrade(connection, subject)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(engine)

@@ -1,0 +1,438 @@
+"""The event store: round trips, idempotent saves, rollback, filters, lookups, schema versions.
+
+Tests taking ``store`` or ``store_url`` run on SQLite and, when
+EVENTSCOPE_TEST_POSTGRES_URL is set, on PostgreSQL (see conftest.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from factories import kharkiv_article, kharkiv_events, lagos_article, lagos_events
+
+from eventscope.errors import ConfigError, ResourceError, StoreError
+from eventscope.records import Article, Event, Evidence
+from eventscope.store import EventFilter, Store, open_store, schema
+from eventscope.store.migrate import head_revision
+
+EMPTY = {"articles": 0, "events": 0, "event_sources": 0, "evidence": 0, "runs": 0}
+
+
+def save_both(store: Store) -> dict[str, Event]:
+    """Save the Kharkiv and Lagos articles; return their events by short name."""
+    kharkiv, lagos = kharkiv_article(), lagos_article()
+    strike, arrest, accusation = kharkiv_events(kharkiv)
+    protest, arrests = lagos_events(lagos)
+    assert store.save(kharkiv, [strike, arrest, accusation])
+    assert store.save(lagos, [protest, arrests])
+    return {
+        "strike": strike,
+        "arrest": arrest,
+        "accusation": accusation,
+        "protest": protest,
+        "arrests": arrests,
+    }
+
+
+def ids(events: list[Event] | Any) -> list[str]:
+    return [event.event_id for event in events]
+
+
+# Writing and reading back
+
+
+def test_saved_events_come_back_equal_in_full(store: Store) -> None:
+    saved = save_both(store)
+    loaded = {event.event_id: event for event in store.iter_events()}
+    assert loaded == {event.event_id: event for event in saved.values()}
+
+
+def test_saved_article_comes_back_equal(store: Store) -> None:
+    article = kharkiv_article()
+    store.save(article, kharkiv_events(article))
+    assert store.has_article(article.article_id)
+    assert store.get_article(article.article_id) == article
+
+
+def test_unknown_article_is_none(store: Store) -> None:
+    assert not store.has_article("0123456789abcdef")
+    assert store.get_article("0123456789abcdef") is None
+
+
+def test_article_without_events_is_stored(store: Store) -> None:
+    article = lagos_article()
+    assert store.save(article, [])
+    assert store.counts() == {**EMPTY, "articles": 1}
+
+
+def test_counts_report_rows_per_table(store: Store) -> None:
+    save_both(store)
+    # Evidence: strike 11, arrest 7, accusation 4, protest 6, arrests 10.
+    assert store.counts() == {
+        "articles": 2,
+        "events": 5,
+        "event_sources": 5,
+        "evidence": 38,
+        "runs": 0,
+    }
+
+
+def test_event_columns_hold_the_flat_row(store: Store) -> None:
+    saved = save_both(store)
+    events = schema.events
+    with store.engine.connect() as connection:
+        row = (
+            connection.execute(
+                sa.select(events).where(events.c.event_id == saved["arrests"].event_id)
+            )
+            .mappings()
+            .one()
+        )
+    assert row["type"] == "COERCE"
+    assert row["article_id"] == lagos_article().article_id
+    assert row["date_start"] == dt.date(2024, 8, 8)
+    assert row["location_country"] == "NGA"
+    assert row["location_lat"] == 6.45407
+    assert (row["arrested_min"], row["arrested_max"]) == (9, None)  # "at least 13" is open-ended
+    assert row["is_aggregate"] is False
+    assert row["corroboration"] == 1
+    assert row["trigger"] == "arrested"
+
+
+def test_event_sources_list_each_reporting_article(store: Store) -> None:
+    saved = save_both(store)
+    sources = schema.event_sources
+    with store.engine.connect() as connection:
+        rows = connection.execute(
+            sa.select(sources.c.article_id, sources.c.outlet, sources.c.published).where(
+                sources.c.event_id == saved["strike"].event_id
+            )
+        ).all()
+    assert [tuple(row) for row in rows] == [
+        (kharkiv_article().article_id, "Reuters", dt.date(2024, 5, 14))
+    ]
+
+
+def test_evidence_rows_name_each_field_by_its_path(store: Store) -> None:
+    saved = save_both(store)
+    strike = saved["strike"]
+    rows = store.evidence_rows(strike.event_id)
+    assert [row.field for row in rows] == [
+        "trigger",
+        "evidence",
+        "actor1",
+        "actor2",
+        "location",
+        "date",
+        "killed[0].attribution",
+        "killed[0]",
+        "injured[0].attribution",
+        "injured[0]",
+        "attribution",
+    ]
+    by_field = {row.field: row.evidence for row in rows}
+    assert by_field["trigger"] == strike.trigger
+    assert by_field["killed[0]"].text == "at least four"
+    assert by_field["killed[0].attribution"].text == "regional governor Oleh Syniehubov said"
+    assert all(row.event_id == strike.event_id for row in rows)
+
+
+def test_two_attributed_counts_keep_their_own_evidence(store: Store) -> None:
+    saved = save_both(store)
+    rows = {row.field: row.evidence.text for row in store.evidence_rows(saved["arrests"].event_id)}
+    assert rows["arrested[0]"] == "at least 13"
+    assert rows["arrested[0].attribution"] == "Amnesty International said"
+    assert rows["arrested[1]"] == "nine"
+    assert rows["arrested[1].attribution"] == "police put the figure"
+
+
+# Idempotence and rollback
+
+
+def test_resaving_an_article_returns_false_and_changes_no_row(store: Store) -> None:
+    saved = save_both(store)
+    before = store.counts()
+    article = kharkiv_article()
+    assert store.save(article, kharkiv_events(article)) is False
+    assert store.counts() == before
+    assert {e.event_id: e for e in store.iter_events()} == {e.event_id: e for e in saved.values()}
+
+
+def test_rejected_evidence_leaves_no_article_and_no_event(store: Store) -> None:
+    article = kharkiv_article()
+    strike, arrest, _ = kharkiv_events(article)
+    backwards = dataclasses.replace(strike.trigger, start=strike.trigger.end + 5)
+    bad = dataclasses.replace(arrest, trigger=backwards)
+    with pytest.raises(StoreError) as caught:
+        store.save(article, [strike, bad])
+    assert caught.value.code == "ES402"
+    assert caught.value.article_id == article.article_id
+    assert str(caught.value).startswith(f"[ES402] {article.article_id}: write failed")
+    assert store.counts() == EMPTY
+    assert not store.has_article(article.article_id)
+
+
+def test_failure_mid_transaction_rolls_everything_back(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_execute = sa.Connection.execute
+
+    def failing_execute(self: sa.Connection, statement: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(statement, sa.Insert) and statement.table is schema.evidence:
+            raise sa.exc.OperationalError("INSERT INTO evidence", {}, OSError("disk I/O error"))
+        return real_execute(self, statement, *args, **kwargs)
+
+    monkeypatch.setattr(sa.Connection, "execute", failing_execute)
+    article = kharkiv_article()
+    with pytest.raises(StoreError, match=r"ES402.*disk I/O error"):
+        store.save(article, kharkiv_events(article))
+    monkeypatch.undo()
+    assert store.counts() == EMPTY
+
+
+def test_event_id_stored_from_another_article_is_refused(store: Store) -> None:
+    saved = save_both(store)
+    other = Article(article_id="f00dfeedcafe0001", text=lagos_article().text)
+    clash = dataclasses.replace(saved["protest"], event_id=saved["strike"].event_id)
+    with pytest.raises(StoreError) as caught:
+        store.save(other, [clash])
+    assert caught.value.code == "ES405"
+    assert kharkiv_article().article_id in str(caught.value)
+    assert not store.has_article(other.article_id)
+
+
+def test_event_id_given_twice_is_refused(store: Store) -> None:
+    article = lagos_article()
+    protest, arrests = lagos_events(article)
+    twin = dataclasses.replace(arrests, event_id=protest.event_id)
+    with pytest.raises(StoreError, match="ES405"):
+        store.save(article, [protest, twin])
+    assert store.counts() == EMPTY
+
+
+# Filters and order
+
+
+def test_events_come_newest_first_with_unknown_dates_last(store: Store) -> None:
+    saved = save_both(store)
+    lagos = sorted([saved["protest"].event_id, saved["arrests"].event_id])
+    kharkiv = sorted([saved["strike"].event_id, saved["arrest"].event_id])
+    assert ids(store.iter_events()) == [*lagos, *kharkiv, saved["accusation"].event_id]
+
+
+@pytest.mark.parametrize(
+    ("event_filter", "expected"),
+    [
+        (EventFilter(type="COERCE"), {"arrest", "arrests"}),
+        (EventFilter(type="protest"), {"protest"}),
+        (EventFilter(country="NGA"), {"protest", "arrests"}),
+        (EventFilter(country="ukr"), {"strike", "arrest"}),
+        (EventFilter(since=dt.date(2024, 6, 1)), {"protest", "arrests"}),
+        (EventFilter(until=dt.date(2024, 6, 1)), {"strike", "arrest"}),
+        (EventFilter(since=dt.date(2024, 8, 8), until=dt.date(2024, 8, 8)), {"protest", "arrests"}),
+        (EventFilter(since=dt.date(2024, 8, 9)), set()),
+        (EventFilter(actor="nigeria police"), {"protest", "arrests"}),
+        (EventFilter(actor="GOVERNMENT OF RUSSIA"), {"accusation"}),
+        (EventFilter(text="Tear Gas"), {"protest"}),
+        (EventFilter(text="%"), set()),
+        (EventFilter(text="two_men"), set()),
+        (EventFilter(type="COERCE", country="UKR"), {"arrest"}),
+        (EventFilter(type="ASSAULT", since=dt.date(2024, 6, 1)), set()),
+    ],
+)
+def test_filter_returns_the_matching_events(
+    store: Store, event_filter: EventFilter, expected: set[str]
+) -> None:
+    saved = save_both(store)
+    names = {event.event_id: name for name, event in saved.items()}
+    assert {names[event_id] for event_id in ids(store.iter_events(event_filter))} == expected
+
+
+def test_limit_keeps_the_first_events_in_order(store: Store) -> None:
+    save_both(store)
+    everything = ids(store.iter_events())
+    assert ids(store.iter_events(EventFilter(limit=3))) == everything[:3]
+    assert ids(store.iter_events(EventFilter(limit=0))) == []
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("type", "RIOT"), ("country", "Nigeria"), ("limit", -1)],
+)
+def test_bad_filter_value_is_a_config_error(field: str, value: object) -> None:
+    with pytest.raises(ConfigError) as caught:
+        EventFilter(**{field: value})  # type: ignore[arg-type]
+    assert caught.value.code == "ES202"
+    assert caught.value.subject == field
+
+
+def test_abandoned_iteration_releases_its_connection(store: Store) -> None:
+    save_both(store)
+    events = store.iter_events()
+    next(events)
+    events.close()
+    article = Article(article_id="0a1b2c3d4e5f6071", text="A later article.")
+    assert store.save(article, [])
+
+
+# Lookups by id
+
+
+def test_get_event_by_full_id_and_by_unique_prefix(store: Store) -> None:
+    saved = save_both(store)
+    strike = saved["strike"]
+    assert store.get_event(strike.event_id) == strike
+    assert store.get_event(strike.event_id[:6]) == strike
+
+
+def _with_id(event: Event, event_id: str) -> Event:
+    return dataclasses.replace(event, event_id=event_id)
+
+
+def test_ambiguous_prefix_is_refused(store: Store) -> None:
+    article = kharkiv_article()
+    strike, arrest, _ = kharkiv_events(article)
+    store.save(article, [_with_id(strike, "abcdef01"), _with_id(arrest, "abcdef02")])
+    with pytest.raises(StoreError) as caught:
+        store.get_event("abcdef0")
+    assert caught.value.code == "ES407"
+    assert store.get_event("abcdef01").type == strike.type
+
+
+@pytest.mark.parametrize("event_id", ["abcde", "abcdef03", "abcde_", "abcde%", ""])
+def test_missing_or_too_short_id_is_es403(store: Store, event_id: str) -> None:
+    article = kharkiv_article()
+    strike, _, _ = kharkiv_events(article)
+    store.save(article, [_with_id(strike, "abcdef01")])
+    with pytest.raises(StoreError) as caught:
+        store.get_event(event_id)
+    assert caught.value.code == "ES403"
+    with pytest.raises(StoreError, match="ES403"):
+        store.evidence_rows(event_id)
+
+
+def test_evidence_rows_accept_a_prefix(store: Store) -> None:
+    saved = save_both(store)
+    protest = saved["protest"]
+    rows = store.evidence_rows(protest.event_id[:8])
+    assert rows[0].event_id == protest.event_id
+    assert rows[0].evidence == protest.trigger
+    assert isinstance(rows[0].evidence, Evidence)
+
+
+# Runs
+
+
+def test_runs_keep_their_config_and_stats(store: Store) -> None:
+    first = store.start_run(
+        {"db": "sqlite:///events.db", "batch_size": 16, "day": dt.date(2024, 5, 14)}
+    )
+    second = store.start_run({"batch_size": 32})
+    store.finish_run(first, {"articles": 2, "events": 5, "skipped": {"ES110": 1}})
+    assert second > first
+    runs = schema.runs
+    with store.engine.connect() as connection:
+        rows = connection.execute(sa.select(runs).order_by(runs.c.run_id)).mappings().all()
+    assert rows[0]["config"] == {"db": "sqlite:///events.db", "batch_size": 16, "day": "2024-05-14"}
+    assert rows[0]["stats"] == {"articles": 2, "events": 5, "skipped": {"ES110": 1}}
+    assert rows[0]["finished_at"] is not None
+    assert rows[1]["finished_at"] is None and rows[1]["stats"] is None
+    assert store.counts()["runs"] == 2
+
+
+def test_finishing_an_unknown_run_is_es406(store: Store) -> None:
+    with pytest.raises(StoreError, match=r"\[ES406\] run 999"):
+        store.finish_run(999, {})
+
+
+# Opening, schema versions
+
+
+def test_reopened_store_keeps_its_rows(store_url: str) -> None:
+    with open_store(store_url) as first:
+        save_both(first)
+        before = first.counts()
+    with open_store(store_url) as again:
+        assert again.counts() == before
+
+
+def test_migrated_database_matches_the_declared_schema(store: Store) -> None:
+    with store.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), schema.metadata)
+    assert differences == []
+
+
+def test_alembic_version_holds_the_head_revision(store: Store) -> None:
+    with store.engine.connect() as connection:
+        version = connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+    assert version == head_revision() == "0001"
+
+
+def test_database_at_an_unknown_revision_is_refused(store_url: str) -> None:
+    with open_store(store_url) as opened, opened.engine.begin() as connection:
+        connection.execute(sa.text("UPDATE alembic_version SET version_num = '9999_future'"))
+    with pytest.raises(StoreError) as caught:
+        open_store(store_url)
+    assert caught.value.code == "ES401"
+    assert "9999_future" in str(caught.value) and "(0001)" in str(caught.value)
+
+
+def test_failed_upgrade_leaves_the_database_as_it_was(store_url: str) -> None:
+    engine = sa.create_engine(store_url)
+    with engine.begin() as connection:
+        connection.execute(sa.text("CREATE TABLE evidence (note TEXT)"))
+    with pytest.raises(StoreError) as caught:
+        open_store(store_url)
+    assert caught.value.code == "ES409"
+    assert "evidence" in str(caught.value)
+    assert sa.inspect(engine).get_table_names() == ["evidence"]
+    engine.dispose()
+
+
+def test_sqlite_store_uses_wal_and_foreign_keys(sqlite_url: str) -> None:
+    with open_store(sqlite_url) as store, store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_relative_sqlite_path_is_in_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with open_store("sqlite:///data.db") as store:
+        store.save(lagos_article(), [])
+    assert (tmp_path / "data.db").is_file()
+
+
+def test_missing_directory_is_named(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/no/such/dir/events.db"
+    with pytest.raises(ResourceError) as caught:
+        open_store(url)
+    assert caught.value.code == "ES303"
+    assert caught.value.subject == url
+    assert f"directory {tmp_path}/no/such/dir does not exist" in str(caught.value)
+    assert not (tmp_path / "no").exists()
+
+
+def test_unreachable_database_is_es303_without_the_password() -> None:
+    with pytest.raises(ResourceError) as caught:
+        open_store("postgresql+psycopg://analyst:s3cret@127.0.0.1:1/events")
+    assert caught.value.code == "ES303"
+    assert caught.value.subject == "postgresql+psycopg://analyst:***@127.0.0.1:1/events"
+    assert "s3cret" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "url", ["not a url", "mysql://analyst@db/events", "postgresql+psycopg2://analyst@db/events"]
+)
+def test_malformed_url_is_a_config_error(url: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        open_store(url)
+    assert caught.value.code == "ES202"
