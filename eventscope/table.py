@@ -66,12 +66,15 @@ def _actor(prefix: str, actor: Actor | None) -> dict[str, Any]:
 
 
 def _range(prefix: str, values: Sequence[Quantity]) -> dict[str, Any]:
-    """The honest span over every reported value: lowest minimum, highest maximum."""
+    """The honest span over every reported value: lowest minimum, highest maximum.
+
+    One open-ended value ("at least 13") leaves the maximum unknown.
+    """
     mins = [q.min for q in values if q.min is not None]
-    maxes = [q.max for q in values if q.max is not None]
+    maxes = [q.max for q in values]
     return {
         f"{prefix}_min": min(mins) if mins else None,
-        f"{prefix}_max": max(maxes) if maxes else None,
+        f"{prefix}_max": None if not maxes or None in maxes else max(m for m in maxes if m is not None),
     }
 
 

@@ -1,0 +1,272 @@
+"""Turns one parsed article into event records, each field with its evidence.
+
+This is the pure core of eventscope: a parsed Doc, the Article and a
+Gazetteer in; Events out. No files, no database, no clock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from eventscope.extract import confidence, lexicon
+from eventscope.extract.attribution import attribute
+from eventscope.extract.crosswalk import crosswalk
+from eventscope.extract.evidence import evidence_for, sentence_evidence
+from eventscope.extract.quantities import Count, find_counts
+from eventscope.extract.roles import PLACE_LABELS, Roles, find_roles, split_targets
+from eventscope.extract.triggers import Trigger, find_triggers
+from eventscope.records import (
+    Actor, Article, Attribution, Certainty, DateDerivation, DatePrecision, Event, EventDate,
+    EventType, Place, Quantity, Source,
+)
+from eventscope.resolve.actors import resolve_actor
+from eventscope.resolve.dates import resolve_date
+from eventscope.resolve.gazetteer import Gazetteer
+from eventscope.resolve.places import resolve_place
+
+ACTOR_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "poss", "compound", "amod", "nmod", "npadvmod", "appos"}
+)
+COUNT_TYPES = {
+    "killed": (EventType.ASSAULT, EventType.PROTEST),
+    "injured": (EventType.ASSAULT, EventType.PROTEST),
+    "arrested": (EventType.COERCE, EventType.PROTEST),
+}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the whole article tells about each of its sentences."""
+
+    article: Article
+    gazetteer: Gazetteer
+    countries: tuple[str, ...]  # ISO3, most mentioned first
+
+    @property
+    def main_country(self) -> str | None:
+        return self.countries[0] if self.countries else None
+
+
+def article_countries(doc: Doc, gazetteer: Gazetteer) -> tuple[str, ...]:
+    """Countries the article names (directly, by demonym or by a city), most often first."""
+    tally: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "NORP", "LOC"):
+            continue
+        country = gazetteer.country(ent.text)
+        if country is not None:
+            tally[country.iso3] += 1
+            continue
+        cities = gazetteer.cities(ent.text)
+        if cities:
+            tally[cities[0].country] += 1
+    return tuple(iso3 for iso3, _ in tally.most_common())
+
+
+def event_id(article_id: str, trigger: Token, target: Token | None, type_: EventType) -> str:
+    key = f"{article_id}:{trigger.idx}:{target.i if target is not None else '-'}:{type_.value}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _clause_verb(token: Token) -> Token:
+    current = token
+    for _ in range(10):
+        if current.pos_ in ("VERB", "AUX") or current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def _date_for(trigger: Trigger, ctx: Context, anchor: EventDate | None) -> EventDate:
+    sent = trigger.token.sent
+    owners = {trigger.token.i} | ({trigger.carrier.i} if trigger.carrier is not None else set())
+    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    linked = [e for e in dates if _clause_verb(e.root).i in owners]
+    if not linked:
+        linked = [
+            e for e in dates
+            if _clause_verb(e.root).lemma_.lower() not in lexicon.REPORTING_VERBS
+        ]
+    if not linked:
+        return EventDate(
+            None, None, DatePrecision.UNKNOWN, DateDerivation.UNRESOLVED,
+            None, "no time expression in the sentence",
+        )
+    span = linked[0]
+    text = span.text
+    if _after_since(span) and not text.lower().startswith("since"):
+        text = f"since {text}"
+    anchor_day = anchor.start if anchor is not None and anchor.precision is DatePrecision.DAY else None
+    return resolve_date(
+        text, ctx.article.published, anchor=anchor_day,
+        evidence=evidence_for(ctx.article.article_id, span),
+    )
+
+
+def _after_since(span: Span) -> bool:
+    """True for "since October 7" and "since the war broke out on October 7"."""
+    head = span.root.head
+    if head.lower_ == "since":
+        return True
+    verb = _clause_verb(span.root)
+    return any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
+
+
+def _is_modifier(ent: Span) -> bool:
+    """A place name used as an actor, owner or sponsor, not as where something happened.
+
+    "US facilities", "Iran-backed", "Washington said", "called on Baghdad".
+    """
+    root = ent.root
+    if root.dep_ in ACTOR_DEPS:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in ("on", "by", "for", "of")
+
+
+def _place_for(trigger: Trigger, places: tuple[Span, ...], actor_tokens: set[int], ctx: Context) -> Place:
+    article_id = ctx.article.article_id
+    resolved = [resolve_place(article_id, span, ctx.gazetteer, ctx.countries) for span in places]
+    good = [p for p in resolved if p.lat is not None]
+    if good:
+        return min(good, key=lambda p: int(p.precision or 3))
+    for ent in trigger.token.sent.ents:
+        if (
+            ent.label_ in PLACE_LABELS
+            and not _is_modifier(ent)
+            and not any(t.i in actor_tokens for t in ent)
+        ):
+            place = resolve_place(article_id, ent, ctx.gazetteer, ctx.countries)
+            if place.lat is not None:
+                return place
+    if resolved:
+        return resolved[0]
+    return Place(mention="", reason="no place named in the sentence")
+
+
+def _quantities(counts: list[Count], kind: str, attribution: Attribution, article_id: str) -> tuple[Quantity, ...]:
+    return tuple(
+        Quantity(c.min, c.max, c.span.text, attribution, evidence_for(article_id, c.span))
+        for c in counts
+        if c.kind == kind
+    )
+
+
+def _owner(count: Count, events: list[tuple[Trigger, Token | None]]) -> int | None:
+    """Which of the sentence's events a count belongs to."""
+    for index, (trigger, _) in enumerate(events):
+        if count.word.i in (trigger.token.i, trigger.carrier.i if trigger.carrier else -1):
+            return index
+    ancestors = {t.i for t in count.word.ancestors}
+    for index, (trigger, _) in enumerate(events):
+        if trigger.token.i in ancestors and trigger.sense.type in COUNT_TYPES[count.kind]:
+            return index
+    for index, (trigger, _) in enumerate(events):
+        if trigger.sense.type in COUNT_TYPES[count.kind]:
+            return index
+    return None
+
+
+def _same_event_as_head(trigger: Trigger, chosen: list[Trigger]) -> bool:
+    """ "attacked and killed", "hit by a bomb, killing four": one event, not two."""
+    return trigger.token.dep_ in ("conj", "advcl") and any(
+        c.token.i == trigger.token.head.i and c.sense.type is trigger.sense.type for c in chosen
+    )
+
+
+def extract_events(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Event]:
+    """Every event the article reports, in text order."""
+    ctx = Context(article, gazetteer, article_countries(doc, gazetteer))
+    source = Source(article.article_id, article.outlet, article.url, article.published)
+    events: list[Event] = []
+    anchor: EventDate | None = None
+    for sent in doc.sents:
+        triggers: list[Trigger] = []
+        for trigger in find_triggers(sent):
+            if not _same_event_as_head(trigger, triggers):
+                triggers.append(trigger)
+        slots = [(t, target) for t in triggers for target in split_targets(t)]
+        counts = find_counts(sent)
+        owned: dict[int, list[Count]] = {}
+        for count in counts:
+            owner = _owner(count, slots)
+            if owner is not None:
+                owned.setdefault(owner, []).append(count)
+        for index, (trigger, target) in enumerate(slots):
+            event = _build(trigger, target, owned.get(index, []), ctx, source, anchor)
+            if event.date is not None and event.date.start is not None:
+                anchor = event.date
+            events.append(event)
+    return events
+
+
+def _build(
+    trigger: Trigger,
+    target: Token | None,
+    counts: list[Count],
+    ctx: Context,
+    source: Source,
+    anchor: EventDate | None,
+) -> Event:
+    article_id = ctx.article.article_id
+    roles = find_roles(trigger, target)
+    if trigger.sense.mode == "intervention":
+        # ACLED codes protesters as actor1 and the force that broke them up as actor2
+        roles = Roles(roles.patient, roles.agent, roles.places)
+    violent = trigger.sense.type is EventType.ASSAULT
+    actor1 = (
+        resolve_actor(
+            article_id, roles.agent, ctx.gazetteer, ctx.main_country, perpetrator=violent
+        )
+        if roles.agent
+        else None
+    )
+    actor2 = (
+        resolve_actor(article_id, roles.patient, ctx.gazetteer, ctx.main_country)
+        if roles.patient
+        else None
+    )
+    actor_tokens = {t.i for span in (roles.agent, roles.patient) if span is not None for t in span}
+    place = _place_for(trigger, roles.places, actor_tokens, ctx)
+    date = _date_for(trigger, ctx, anchor)
+    attribution = attribute(article_id, trigger.token, ctx.article.outlet)
+    claimed_by: Actor | None = None
+    if trigger.carrier is not None and trigger.carrier.lemma_.lower() == "claim":
+        claimed_by = actor1
+        attribution = Attribution(
+            Certainty.CLAIMED, actor1.name if actor1 else None, trigger.carrier.text,
+            ctx.article.outlet, actor1.evidence if actor1 else None,
+        )
+    blamed_on = actor2 if trigger.sense.type is EventType.ACCUSE else None
+    type_, mode = trigger.sense.type, trigger.mode
+    acled_type, acled_sub, cameo = crosswalk(
+        type_, mode, actor1.kind if actor1 else None, actor2.kind if actor2 else None
+    )
+    return Event(
+        event_id=event_id(article_id, trigger.token, target, type_),
+        type=type_,
+        trigger=evidence_for(article_id, trigger.token),
+        evidence=sentence_evidence(article_id, trigger.token),
+        mode=mode,
+        acled_event_type=acled_type,
+        acled_sub_event_type=acled_sub,
+        cameo_root=cameo,
+        actor1=actor1,
+        actor2=actor2,
+        claimed_by=claimed_by,
+        blamed_on=blamed_on,
+        location=place,
+        date=date,
+        killed=_quantities(counts, "killed", attribution, article_id),
+        injured=_quantities(counts, "injured", attribution, article_id),
+        arrested=_quantities(counts, "arrested", attribution, article_id),
+        is_aggregate=trigger.is_aggregate,
+        attribution=attribution,
+        sources=(source,),
+        confidence=confidence.score(
+            nominal=trigger.nominal, actor1=actor1, place=place, date=date, attribution=attribution
+        ),
+    )

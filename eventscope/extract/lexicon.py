@@ -1,0 +1,169 @@
+"""The word lists the extractors read: event triggers, weapons, roles and hedges.
+
+A trigger is a lemma with a part of speech that reports an event of one PLOVER
+type. Some triggers only count with the right company (``needs``): "hit" is an
+attack when a weapon or a facility is involved, "fire" when what is fired is a
+weapon, "sign" when what is signed is an agreement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from eventscope.records import EventType
+
+
+@dataclass(frozen=True)
+class Sense:
+    type: EventType
+    mode: str | None = None
+    # A trigger that only counts when a word of this set is among its arguments.
+    needs: frozenset[str] | None = None
+
+
+A, C, P = EventType.ASSAULT, EventType.COERCE, EventType.PROTEST
+
+WEAPON_MODES: dict[str, str] = {
+    "rocket": "shelling/missile",
+    "missile": "shelling/missile",
+    "mortar": "shelling/missile",
+    "shell": "shelling/missile",
+    "artillery": "shelling/missile",
+    "salvo": "shelling/missile",
+    "salvos": "shelling/missile",
+    "barrage": "shelling/missile",
+    "drone": "air/drone strike",
+    "airstrike": "air/drone strike",
+    "warplane": "air/drone strike",
+    "jet": "air/drone strike",
+    "aircraft": "air/drone strike",
+    "helicopter": "air/drone strike",
+    "bomb": "explosives",
+    "ied": "remote explosive/IED",
+    "landmine": "remote explosive/IED",
+    "mine": "remote explosive/IED",
+    "grenade": "grenade",
+    "gun": "firearms",
+    "gunfire": "firearms",
+    "bullet": "firearms",
+    "rifle": "firearms",
+    "shot": "firearms",
+}
+WEAPONS = frozenset(WEAPON_MODES)
+
+# Things attacked that are not actors: an attack on them is still an attack.
+FACILITIES = frozenset(
+    """base airbase compound embassy consulate facility outpost checkpoint convoy camp
+    barracks station headquarters office building hospital school market mosque church
+    village town city house home vehicle bus truck car position positions post
+    ship vessel tanker airport port bridge""".split()
+)
+AGREEMENTS = frozenset("agreement deal ceasefire truce accord pact treaty".split())
+CONDEMNING = frozenset(
+    """unacceptable unjustifiable outrageous cowardly heinous criminal barbaric
+    terrorist despicable""".split()
+)
+PROTEST_WORDS = frozenset(
+    "protest protester demonstration demonstrator rally crowd march marcher".split()
+)
+
+VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
+    "attack": Sense(A),
+    "assault": Sense(A),
+    "shell": Sense(A, "shelling/missile"),
+    "bombard": Sense(A, "shelling/missile"),
+    "bomb": Sense(A, "explosives"),
+    "strike": Sense(A, needs=WEAPONS | FACILITIES),
+    "hit": Sense(A, needs=WEAPONS | FACILITIES),
+    "fire": Sense(A, needs=WEAPONS),
+    "launch": Sense(A, needs=WEAPONS),
+    "shoot": Sense(A, "firearms"),
+    "kill": Sense(A),
+    "ambush": Sense(A, "armed clash"),
+    "clash": Sense(A, "armed clash"),
+    "massacre": Sense(A),
+    "behead": Sense(A),
+    "stab": Sense(A),
+    "abduct": Sense(A, "abduction"),
+    "kidnap": Sense(A, "abduction"),
+    "storm": Sense(A, needs=FACILITIES),
+    "target": Sense(A, needs=FACILITIES),
+    "arrest": Sense(C, "arrest"),
+    "detain": Sense(C, "arrest"),
+    "apprehend": Sense(C, "arrest"),
+    "seize": Sense(C, "seize"),
+    "deport": Sense(C, "deport"),
+    "protest": Sense(P),
+    "demonstrate": Sense(P),
+    "rally": Sense(P),
+    "march": Sense(P),
+    "riot": Sense(P, "riot"),
+    "disperse": Sense(P, "intervention", needs=PROTEST_WORDS),
+    "accuse": Sense(EventType.ACCUSE, "allege"),
+    "blame": Sense(EventType.ACCUSE, "allege"),
+    "condemn": Sense(EventType.REJECT, "condemn"),
+    "denounce": Sense(EventType.REJECT, "condemn"),
+    "reject": Sense(EventType.REJECT),
+    # "called on Baghdad to ..." asks; "called the attacks unacceptable" condemns
+    "call": (
+        Sense(EventType.REQUEST, needs=frozenset({"on", "for"})),
+        Sense(EventType.REJECT, "condemn", needs=CONDEMNING),
+    ),
+    "threaten": Sense(EventType.THREATEN),
+    "urge": Sense(EventType.REQUEST),
+    "demand": Sense(EventType.REQUEST),
+    "sanction": Sense(EventType.SANCTION),
+    "sign": Sense(EventType.AGREE, needs=AGREEMENTS),
+    "agree": Sense(EventType.AGREE, needs=AGREEMENTS),
+    "release": Sense(EventType.RETREAT, "release"),
+    "withdraw": Sense(EventType.RETREAT, "withdraw"),
+    "deploy": Sense(EventType.MOBILIZE),
+}
+
+# Nouns report an event only when something in the sentence makes them one:
+# they kill or hit ("a drone strike killed two"), or they are carried out or
+# claimed ("claimed separate attacks on a base"). See extract/triggers.py.
+NOUN_TRIGGERS: dict[str, Sense] = {
+    "attack": Sense(A),
+    "assault": Sense(A),
+    "strike": Sense(A),
+    "airstrike": Sense(A, "air/drone strike"),
+    "bombing": Sense(A, "explosives"),
+    "shelling": Sense(A, "shelling/missile"),
+    "explosion": Sense(A, "explosives"),
+    "blast": Sense(A, "explosives"),
+    "ambush": Sense(A, "armed clash"),
+    "clash": Sense(A, "armed clash"),
+    "fighting": Sense(A, "armed clash"),
+    "shooting": Sense(A, "firearms"),
+    "raid": Sense(A),
+    "protest": Sense(P),
+    "demonstration": Sense(P),
+    "rally": Sense(P),
+    "riot": Sense(P, "riot"),
+    "ceasefire": Sense(EventType.AGREE, "ceasefire"),
+    "truce": Sense(EventType.AGREE, "ceasefire"),
+    "sanction": Sense(EventType.SANCTION),
+}
+
+# Verbs that make a noun trigger an event ("X killed", "carried out X").
+NOUN_EVENT_VERBS = frozenset(
+    """kill injure wound hit target destroy damage leave claim carry conduct launch
+    stage hold erupt break occur happen rock strike join organize organise
+    disperse sign announce impose agree declare""".split()
+)
+# Verbs whose complement is not (yet) a real event: "threatened to strike".
+IRREALIS_HEADS = frozenset(
+    """threaten plan vow warn want intend aim seek try promise pledge prepare
+    call urge demand ask order fear deny""".split()
+)
+MODAL_WORDS = frozenset("could may might would should will must can shall".split())
+REPORTING_VERBS = frozenset(
+    """say tell report announce state add confirm claim allege write note
+    declare reveal insist indicate suggest""".split()
+)
+HEDGES = frozenset("allegedly alleged reportedly purportedly suspected apparently".split())
+
+KILL_WORDS = frozenset("kill die dead death fatality slay massacre".split())
+INJURE_WORDS = frozenset("injure wound hurt injured wounded injury casualty".split())
+ARREST_WORDS = frozenset("arrest detain apprehend arrested detained".split())

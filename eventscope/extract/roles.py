@@ -1,0 +1,200 @@
+"""Reads who did what to whom, and where, from the dependency parse around a trigger.
+
+Handles active and passive clauses ("X hit Y", "Y was hit by X"), shared
+subjects of coordinated verbs ("arrested and charged"), participles ("...,
+killing 12"), relative clauses ("people who are alleged to have attacked"),
+and nominal events ("Israeli strikes on the camp", "X claimed attacks on Y").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from eventscope.extract import lexicon
+from eventscope.extract.triggers import Trigger
+
+LOCATIVE_PREPS = frozenset("in at near outside inside across around within into".split())
+TARGET_PREPS = frozenset({"on", "against", "at", "targeting"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PRONOUNS = frozenset("it they he she we i you who which that them this these those".split())
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The argument heads of one event; spans are whole noun phrases."""
+
+    agent: Span | None
+    patient: Span | None
+    places: tuple[Span, ...]
+
+
+def noun_phrase(token: Token) -> Span:
+    """The noun phrase a head token stands for, without clauses and appositions."""
+    skip = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"}
+    left = token.i
+    right = token.i
+    for child in token.children:
+        if child.dep_ in skip:
+            continue
+        words = list(child.subtree)
+        left = min(left, words[0].i)
+        right = max(right, words[-1].i)
+    for child in token.children:  # keep "of"-phrases: "members of the militia"
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i > token.i:
+            right = max(right, list(child.subtree)[-1].i)
+    doc = token.doc
+    if token.ent_type_ in ("ORG", "PERSON", "NORP", "GPE", "FAC", "LOC"):
+        for ent in doc.ents:  # keep a named entity whole: "the Islamic Resistance in Iraq"
+            if ent.start <= token.i < ent.end:
+                left, right = min(left, ent.start), max(right, ent.end - 1)
+    while left < right and doc[left].dep_ in ("punct", "det", "case") and doc[left].lower_ in {
+        "the", "a", "an", "“", '"', "‘", "'",
+    }:
+        left += 1
+    return doc[left : right + 1]
+
+
+def _is_actorish(token: Token) -> bool:
+    if token.lower_ in PRONOUNS or token.like_num:
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in lexicon.FACILITIES:
+        return False
+    if any(t.lemma_.lower() in lexicon.WEAPONS for t in noun_phrase(token)):
+        return False
+    if lemma in lexicon.NOUN_TRIGGERS:
+        return False
+    return True
+
+
+def _child(token: Token, *deps: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def _prep_object(token: Token, preps: frozenset[str]) -> list[Token]:
+    objects = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            objects.extend(c for c in child.children if c.dep_ == "pobj")
+    return objects
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The subject of a verb, looking through coordination, participles and relatives."""
+    current = verb
+    for _ in range(6):
+        subject = _child(current, "nsubj", "csubj")
+        if subject is not None and subject.lower_ not in ("who", "that", "which"):
+            return subject
+        if current.dep_ == "relcl":
+            return current.head
+        if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def _agent_of_verb(verb: Token) -> Token | None:
+    passive_agent = _child(verb, "agent")
+    if passive_agent is not None:
+        pobj = _child(passive_agent, "pobj")
+        if pobj is not None:
+            return pobj
+    if _child(verb, "nsubjpass") is not None:
+        return None
+    return _clause_subject(verb)
+
+
+def _patient_of_verb(verb: Token) -> Token | None:
+    patient = _child(verb, "dobj", "nsubjpass")
+    if patient is None:
+        targets = _prep_object(verb, TARGET_PREPS)
+        patient = targets[0] if targets else None
+    return patient
+
+
+def _places_near(tokens: list[Token]) -> list[Span]:
+    """Place names governed by a locative preposition on any of ``tokens``."""
+    found: list[Span] = []
+    seen: set[int] = set()
+    for token in tokens:
+        for pobj in _prep_object(token, LOCATIVE_PREPS):
+            for head in [pobj, *pobj.conjuncts]:
+                span = _place_span(head)
+                if span is not None and span.start not in seen:
+                    seen.add(span.start)
+                    found.append(span)
+    return found
+
+
+def _place_span(head: Token) -> Span | None:
+    """The place named by a noun phrase, if any of its words is a place entity."""
+    phrase = noun_phrase(head)
+    named = [head, *(o for c in head.children if c.lower_ == "of" for o in c.children)]
+    if any(t.ent_type_ in PLACE_LABELS for t in named):
+        return phrase
+    if head.pos_ == "PROPN" and head.ent_type_ in ("", "NORP"):  # mis-tagged: "near Kidal"
+        return phrase
+    # "a US airbase in Iraq": the facility's own location
+    for pobj in _prep_object(head, LOCATIVE_PREPS):
+        inner = noun_phrase(pobj)
+        if any(t.ent_type_ in PLACE_LABELS for t in inner):
+            return inner
+    return None
+
+
+def find_roles(trigger: Trigger, target: Token | None = None) -> Roles:
+    """The agent, patient and places of a trigger (``target`` picks one of several)."""
+    token = trigger.token
+    if trigger.nominal:
+        agent_tok = _child(token, "poss")
+        by = _prep_object(token, frozenset({"by"}))
+        if by:
+            agent_tok = by[0]
+        carrier = trigger.carrier
+        if agent_tok is None and carrier is not None and token.dep_ == "dobj":
+            agent_tok = _clause_subject(carrier)
+        if agent_tok is None:
+            amod = _child(token, "amod", "compound")
+            if amod is not None and amod.ent_type_ in ("NORP", "GPE", "ORG"):
+                agent_tok = amod
+        patient_tok = target
+        if patient_tok is None:
+            targets = _prep_object(token, TARGET_PREPS)
+            if not targets and carrier is not None:
+                targets = _prep_object(carrier, TARGET_PREPS)
+            patient_tok = targets[0] if targets else None
+        scope = [token, *([carrier] if carrier is not None else [])]
+    else:
+        agent_tok = _agent_of_verb(token)
+        patient_tok = target or _patient_of_verb(token)
+        scope = [token]
+    scope.extend(t for t in (agent_tok, patient_tok) if t is not None)
+    places = _places_near(scope)
+    if patient_tok is not None and not places:
+        own = _place_span(patient_tok)
+        if own is not None and patient_tok.ent_type_ not in ("GPE", "LOC", "FAC"):
+            places = [own]
+    agent = noun_phrase(agent_tok) if agent_tok is not None and _is_actorish(agent_tok) else None
+    patient = (
+        noun_phrase(patient_tok) if patient_tok is not None and _is_actorish(patient_tok) else None
+    )
+    return Roles(agent, patient, tuple(places))
+
+
+def split_targets(trigger: Trigger) -> list[Token | None]:
+    """Separate attacks on coordinated places ("on a base in Iraq and another in Syria")."""
+    if not trigger.nominal:
+        return [None]
+    holders = [trigger.token, *([trigger.carrier] if trigger.carrier is not None else [])]
+    for holder in holders:
+        targets = _prep_object(holder, TARGET_PREPS)
+        if targets and targets[0].conjuncts:
+            return [targets[0], *targets[0].conjuncts]
+    return [None]

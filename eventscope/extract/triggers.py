@@ -1,0 +1,190 @@
+"""Finds the words in a sentence that report real events, and their PLOVER type.
+
+A verb from the lexicon is a trigger unless the text says the event did not or
+may not happen: negated ("did not attack"), modal ("could strike"), or the
+complement of a threat or plan ("vowed to attack"). A noun is a trigger only
+when it acts or is acted on as an event ("a drone strike killed two",
+"claimed attacks on a base"); a noun that only refers back ("blamed them for
+the attacks") is not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from eventscope.extract import lexicon
+from eventscope.extract.lexicon import Sense
+
+ARGUMENT_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "agent", "prep", "attr", "pobj", "compound", "amod", "npadvmod"}
+)
+COMPOUND_MODES = {
+    "air": "air/drone strike",
+    "drone": "air/drone strike",
+    "suicide": "suicide bomb",
+    "car": "explosives",
+    "roadside": "remote explosive/IED",
+    "rocket": "shelling/missile",
+    "missile": "shelling/missile",
+    "mortar": "shelling/missile",
+    "artillery": "shelling/missile",
+    "grenade": "grenade",
+    "gun": "firearms",
+}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word that reports an event, with what the sentence says about it."""
+
+    token: Token
+    sense: Sense
+    mode: str | None
+    nominal: bool
+    carrier: Token | None  # the verb that makes a noun an event ("claimed", "killed")
+    is_aggregate: bool
+
+
+def argument_lemmas(token: Token) -> set[str]:
+    """Lemmas of the words in the token's argument subtrees (not its clauses)."""
+    lemmas: set[str] = set()
+    for child in token.children:
+        if child.dep_ in ARGUMENT_DEPS:
+            lemmas.update(t.lemma_.lower() for t in child.subtree)
+    return lemmas
+
+
+def is_negated(token: Token) -> bool:
+    """True for "did not attack", "no group claimed", "never arrested"."""
+    for child in token.children:
+        if child.dep_ == "neg" or child.lower_ == "never":
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+            d.dep_ == "det" and d.lower_ == "no" for d in child.children
+        ):
+            return True
+    return False
+
+
+def is_irrealis(token: Token, *, purpose_ok: bool = False) -> bool:
+    """True when the event is only possible, planned, threatened or demanded.
+
+    ``purpose_ok`` accepts purpose clauses ("fired tear gas to disperse the
+    crowd"): the crowd was there whether or not it was dispersed.
+    """
+    if any(c.dep_ == "aux" and c.lower_ in lexicon.MODAL_WORDS for c in token.children):
+        return True
+    current = token
+    while current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head is not current:
+        head = current.head
+        if current.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in lexicon.IRREALIS_HEADS:
+            return True
+        markers = {"if", "unless"} if purpose_ok else {"to", "if", "unless"}
+        if current.dep_ == "advcl" and any(c.lower_ in markers for c in current.children):
+            return True
+        current = head
+    return False
+
+
+def _mode(token: Token, sense: Sense) -> str | None:
+    if sense.mode is not None and sense.type is not lexicon.EventType.ASSAULT:
+        return sense.mode
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.lemma_.lower() in COMPOUND_MODES:
+            return COMPOUND_MODES[child.lemma_.lower()]
+    for word in _phrase_words(token):
+        if word.lemma_.lower() in lexicon.WEAPON_MODES:
+            return lexicon.WEAPON_MODES[word.lemma_.lower()]
+    return sense.mode
+
+
+def _phrase_words(token: Token) -> list[Token]:
+    """The trigger's subtree without its embedded clauses, in text order."""
+    clauses = {"ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp"}
+    words = [token]
+    for child in token.children:
+        if child.dep_ not in clauses:
+            words.extend(child.subtree)
+    return sorted(words, key=lambda t: t.i)
+
+
+def _is_aggregate(token: Token) -> bool:
+    """Summary statistics: "hit 84 times", "attacks since October 7"."""
+    for child in token.children:
+        if child.dep_ == "npadvmod" and child.lemma_.lower() == "time" and any(
+            c.like_num for c in child.children
+        ):
+            return True
+    return any(t.lower_ == "since" and t.dep_ in ("prep", "mark") for t in token.subtree)
+
+
+def _noun_carrier(token: Token) -> Token | None:
+    """The verb that makes a noun an event, if any."""
+    head = token.head
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ in ("VERB", "AUX"):
+        if head.lemma_.lower() in lexicon.NOUN_EVENT_VERBS:
+            return head
+    if token.dep_ == "pobj" and head.lower_ in ("in", "during") and head.head.lemma_.lower() in (
+        lexicon.KILL_WORDS | lexicon.INJURE_WORDS
+    ):
+        return head.head  # "killed in an air strike"
+    return None
+
+
+def _verb_sense(token: Token) -> Sense | None:
+    entry = lexicon.VERB_TRIGGERS.get(token.lemma_.lower())
+    if entry is None or token.dep_ in ("amod", "compound"):
+        return None
+    arguments = argument_lemmas(token)
+    senses = entry if isinstance(entry, tuple) else (entry,)
+    sense = next((s for s in senses if s.needs is None or arguments & s.needs), None)
+    if sense is None:
+        return None
+    if token.lemma_.lower() in ("kill", "strike", "hit") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "agent") and _noun_sense(c) for c in token.children
+    ):
+        return None  # "a drone strike killed two": the noun is the event
+    return sense
+
+
+def _noun_sense(token: Token) -> Sense | None:
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return lexicon.NOUN_TRIGGERS.get(token.lemma_.lower())
+
+
+def find_triggers(sent: Span) -> Iterator[Trigger]:
+    """Every trigger of a real event in the sentence, in text order.
+
+    A noun whose carrier verb is itself a trigger of the same type ("police
+    dispersed the protest") adds nothing and is left out.
+    """
+    verbs: dict[int, Trigger] = {}
+    for token in sent:
+        if token.pos_ in ("VERB", "AUX") or (token.tag_.startswith("VB") and token.pos_ != "NOUN"):
+            sense = _verb_sense(token)
+            if sense is None or is_negated(token):
+                continue
+            if is_irrealis(token, purpose_ok=sense.mode == "intervention"):
+                continue
+            mode = _mode(token, sense)
+            verbs[token.i] = Trigger(token, sense, mode, False, None, _is_aggregate(token))
+    nouns: dict[int, Trigger] = {}
+    for token in sent:
+        sense = _noun_sense(token)
+        if sense is None:
+            continue
+        carrier = _noun_carrier(token)
+        if carrier is None or is_negated(carrier) or is_irrealis(carrier):
+            continue
+        twin = verbs.get(carrier.i)
+        if twin is not None and twin.sense.type is sense.type:
+            continue
+        aggregate = _is_aggregate(token) or _is_aggregate(carrier)
+        nouns[token.i] = Trigger(token, sense, _mode(token, sense), True, carrier, aggregate)
+    merged = verbs | nouns
+    for index in sorted(merged):
+        yield merged[index]

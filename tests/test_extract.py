@@ -1,0 +1,150 @@
+"""Event extraction on the shared sample and on sentences written for these tests."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import eventscope as es
+from eventscope.records import Certainty, EventType, GeoPrecision
+
+SAMPLE = (
+    Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "iraq-embassy-attackers.txt"
+)
+
+
+@pytest.fixture(scope="module")
+def sample_events():
+    if not SAMPLE.exists():
+        pytest.skip(f"the shared sample is not beside the project at {SAMPLE}")
+    body = SAMPLE.read_text(encoding="utf-8").split("-----", 1)[1].strip()
+    return body, es.extract(body, published="2023-12-14", outlet="sample")
+
+
+def _by_trigger(events, word, type_):
+    return [e for e in events if e.trigger.text == word and e.type is type_]
+
+
+def test_sample_rocket_attack_is_assault_with_evidence(sample_events):
+    body, events = sample_events
+    (attack,) = [e for e in _by_trigger(events, "hit", EventType.ASSAULT) if not e.is_aggregate]
+    assert "rocket salvos hit" in attack.evidence.text
+    assert attack.mode == "shelling/missile"
+    assert attack.acled_sub_event_type == "Shelling/artillery/missile attack"
+    assert attack.location.name == "Green Zone, Baghdad"
+    assert attack.location.country == "IRQ"
+    assert attack.location.precision in (GeoPrecision.EXACT, GeoPrecision.NEAR)
+    assert body[attack.trigger.start : attack.trigger.end] == "hit"
+
+
+def test_sample_arrests_are_coerce_with_both_reported_counts(sample_events):
+    _, events = sample_events
+    arrests = _by_trigger(events, "arrested", EventType.COERCE)
+    assert len(arrests) == 2
+    several, thirteen = arrests
+    assert (several.arrested[0].min, several.arrested[0].max) == (3, 9)
+    assert several.actor1.country == "IRQ"
+    assert several.acled_sub_event_type == "Arrests"
+    assert (thirteen.arrested[0].min, thirteen.arrested[0].max) == (13, 13)
+    assert thirteen.attribution.certainty is Certainty.UNVERIFIED
+    assert "anonymous" in thirteen.attribution.speaker
+    assert thirteen.attribution.outlet == "AFP news agency"
+
+
+def test_sample_claimed_attacks_are_two_events_with_imprecise_places(sample_events):
+    _, events = sample_events
+    claimed = [e for e in events if e.claimed_by is not None]
+    assert [e.location.country for e in claimed] == ["IRQ", "SYR"]
+    assert all(e.location.precision is GeoPrecision.REGION for e in claimed)
+    assert all(e.claimed_by.name == "Islamic Resistance in Iraq" for e in claimed)
+    assert all(e.date.start == dt.date(2023, 12, 7) for e in claimed)
+
+
+def test_sample_statistic_is_an_aggregate(sample_events):
+    _, events = sample_events
+    (stat,) = [e for e in events if e.is_aggregate and e.injured]
+    assert (stat.injured[0].min, stat.injured[0].max) == (60, 60)
+    assert stat.attribution.speaker == "US military"
+
+
+def test_sample_troop_levels_are_not_events(sample_events):
+    _, events = sample_events
+    assert not [e for e in events if "2,500 troops" in e.evidence.text]
+
+
+def test_every_evidence_span_points_into_the_article(sample_events):
+    body, events = sample_events
+    for event in events:
+        for evidence in _evidence(event):
+            assert body[evidence.start : evidence.end] == evidence.text
+            assert (
+                evidence.sentence_start <= evidence.start <= evidence.end <= evidence.sentence_end
+            )
+
+
+def _evidence(value):
+    if isinstance(value, es.Evidence):
+        yield value
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _evidence(item)
+    elif hasattr(value, "__dataclass_fields__"):
+        for name in value.__dataclass_fields__:
+            yield from _evidence(getattr(value, name))
+
+
+def test_passive_attack_by_weapon_has_mode_and_place():
+    text = (
+        "On Tuesday, an army convoy was hit by a roadside bomb near Kidal, killing four soldiers."
+    )
+    (event,) = es.extract(text, published="2024-02-08")
+    assert event.type is EventType.ASSAULT
+    assert event.acled_event_type == "Explosions/Remote violence"
+    assert event.location.name == "Kidal"
+    assert event.date.start == dt.date(2024, 2, 6)
+    assert (event.killed[0].min, event.killed[0].max) == (4, 4)
+
+
+def test_arrest_of_protesters_has_count_place_and_date():
+    text = "Police arrested 12 protesters in Mandalay on 3 March 2021."
+    (event,) = es.extract(text)
+    assert event.type is EventType.COERCE and event.mode == "arrest"
+    assert event.actor1.kind is es.ActorKind.POLICE
+    assert event.actor2.kind is es.ActorKind.PROTESTERS
+    assert event.location.country == "MMR"
+    assert event.date.start == dt.date(2021, 3, 3)
+    assert event.arrested[0].min == 12
+
+
+def test_denied_attack_is_not_an_event():
+    text = "The militia said it did not attack the village and blamed government troops."
+    events = es.extract(text, published="2024-01-10")
+    assert [e.type for e in events] == [EventType.ACCUSE]
+
+
+def test_threat_is_not_an_attack():
+    text = "The rebel commander threatened to strike the airport if talks fail."
+    events = es.extract(text, published="2024-01-10")
+    assert EventType.ASSAULT not in [e.type for e in events]
+    assert EventType.THREATEN in [e.type for e in events]
+
+
+def test_dozens_killed_keeps_a_range():
+    text = "Dozens of people were killed when gunmen attacked a market in Maiduguri on Sunday."
+    events = es.extract(text, published="2024-05-14")
+    killed = [q for e in events for q in e.killed]
+    assert [(q.min, q.max) for q in killed] == [(24, 99)]
+
+
+def test_protest_dispersed_by_police_is_intervention():
+    text = "Police fired tear gas to disperse hundreds of protesters in Nairobi on Tuesday."
+    events = es.extract(text, published="2024-06-26")
+    protest = [e for e in events if e.type is EventType.PROTEST]
+    assert protest and protest[0].acled_sub_event_type == "Protest with intervention"
+    assert protest[0].location.country == "KEN"
+
+
+def test_without_publication_date_relative_dates_say_why():
+    (event,) = es.extract("Soldiers shelled the town of Avdiivka on Thursday.")
+    assert event.date.start is None
+    assert "publication date" in event.date.reason
