@@ -38,6 +38,7 @@ MESSAGES: dict[str, str] = {
     "ES122": "larger than {limit} MiB once decompressed; decompress or split it first",
     "ES123": "cannot read ({detail})",
     "ES124": "no article files found; name them with one of {known}",
+    "ES126": "not an article format ({suffix}); skipped",
     "ES125": "English score {score:.2f} is below min_english {min_english}; skipped",
     "ES140": "line {line}: {where} has no {key!r}; give {required}",
     "ES141": "line {line}: {field} must be {expected}, got {got}",

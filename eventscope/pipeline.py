@@ -27,7 +27,7 @@ from eventscope.resolve.gazetteer import Gazetteer, load_gazetteer
 from eventscope.store import Store
 
 # Codes that mean "skipped on purpose", not "failed": they do not fail a run.
-SKIP_CODES = frozenset({"ES110"})
+SKIP_CODES = frozenset({"ES110", "ES125", "ES126"})
 
 
 @dataclass(frozen=True)

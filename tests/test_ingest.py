@@ -461,7 +461,7 @@ def test_folder_yields_every_good_article_and_one_error_per_bad_file(tmp_path: P
         "ES103",
         "ES105",
         "ES106",
-        "ES102",
+        "ES126",
         str(nested / "sahel.xml#1"),
         str(nested / "sahel.xml#2"),
         str(nested / "wire.ndjson:1"),
@@ -477,14 +477,15 @@ def test_folder_yields_every_good_article_and_one_error_per_bad_file(tmp_path: P
         f"[ES106] {tmp_path / 'd_latin1.txt'}: not valid UTF-8 "
         "(byte 0xe0 at line 1, column 15); re-encode the file as UTF-8"
     )
-    assert errors["ES102"].startswith(
-        f"[ES102] {tmp_path / 'e_report.docx'}: unknown input format '.docx'; use one of .txt, "
+    assert errors["ES126"] == (
+        f"[ES126] {tmp_path / 'e_report.docx'}: not an article format (.docx); skipped"
     )
     assert errors["ES107"].startswith(f"[ES107] {nested / 'wire.ndjson'}: line 2: ")
 
 
 def test_folder_without_article_files_says_so(tmp_path: Path) -> None:
-    error = only_error(tmp_path)
+    (tmp_path / "notes.md").write_text("# notes", encoding="utf-8")
+    error = read(tmp_path)[-1]
     assert error.code == "ES124"
     assert error.subject == str(tmp_path)
 

@@ -8,20 +8,21 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from eventscope.extract import confidence, lexicon
 from eventscope.extract.attribution import attribute
 from eventscope.extract.crosswalk import crosswalk
+from eventscope.extract.dateline import Dateline, find_dateline
 from eventscope.extract.evidence import evidence_for, sentence_evidence
 from eventscope.extract.quantities import Count, find_counts
 from eventscope.extract.roles import PLACE_LABELS, Roles, find_roles, split_targets
 from eventscope.extract.triggers import Trigger, find_triggers
 from eventscope.records import (
     Actor, Article, Attribution, Certainty, DateDerivation, DatePrecision, Event, EventDate,
-    EventType, Place, Quantity, Source,
+    EventType, GeoPrecision, Place, Quantity, Source,
 )
 from eventscope.resolve.actors import resolve_actor
 from eventscope.resolve.dates import resolve_date
@@ -45,6 +46,7 @@ class Context:
     article: Article
     gazetteer: Gazetteer
     countries: tuple[str, ...]  # ISO3, most mentioned first
+    dateline: Dateline | None
 
     @property
     def main_country(self) -> str | None:
@@ -133,9 +135,11 @@ def _place_for(trigger: Trigger, places: tuple[Span, ...], actor_tokens: set[int
     good = [p for p in resolved if p.lat is not None]
     if good:
         return min(good, key=lambda p: int(p.precision or 3))
+    body_start = ctx.dateline.end if ctx.dateline is not None else 0
     for ent in trigger.token.sent.ents:
         if (
-            ent.label_ in PLACE_LABELS
+            ent.start_char >= body_start
+            and ent.label_ in PLACE_LABELS
             and not _is_modifier(ent)
             and not any(t.i in actor_tokens for t in ent)
         ):
@@ -144,6 +148,17 @@ def _place_for(trigger: Trigger, places: tuple[Span, ...], actor_tokens: set[int
                 return place
     if resolved:
         return resolved[0]
+    dateline = ctx.dateline
+    if dateline is not None:
+        span = trigger.token.doc.char_span(dateline.place_start, dateline.place_end)
+        if span is not None:
+            place = resolve_place(article_id, span, ctx.gazetteer, ctx.countries, name=dateline.place.title())
+            if place.lat is not None:
+                return replace(
+                    place,
+                    precision=max(place.precision or GeoPrecision.NEAR, GeoPrecision.NEAR),
+                    reason="dateline: where the story was filed",
+                )
     return Place(mention="", reason="no place named in the sentence")
 
 
@@ -179,7 +194,7 @@ def _same_event_as_head(trigger: Trigger, chosen: list[Trigger]) -> bool:
 
 def extract_events(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Event]:
     """Every event the article reports, in text order."""
-    ctx = Context(article, gazetteer, article_countries(doc, gazetteer))
+    ctx = Context(article, gazetteer, article_countries(doc, gazetteer), find_dateline(doc.text))
     source = Source(article.article_id, article.outlet, article.url, article.published)
     events: list[Event] = []
     anchor: EventDate | None = None
@@ -213,6 +228,13 @@ def _build(
 ) -> Event:
     article_id = ctx.article.article_id
     roles = find_roles(trigger, target)
+    if ctx.dateline is not None:  # "MOGADISHU, Feb 16 -" names where, not who
+        end = ctx.dateline.end
+        roles = Roles(
+            roles.agent if roles.agent is None or roles.agent.start_char >= end else None,
+            roles.patient if roles.patient is None or roles.patient.start_char >= end else None,
+            tuple(p for p in roles.places if p.start_char >= end),
+        )
     if trigger.sense.mode == "intervention":
         # ACLED codes protesters as actor1 and the force that broke them up as actor2
         roles = Roles(roles.patient, roles.agent, roles.places)

@@ -56,8 +56,13 @@ def noun_phrase(token: Token) -> Span:
     return doc[left : right + 1]
 
 
+NOT_ACTOR_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "EVENT", "LAW"}
+)
+
+
 def _is_actorish(token: Token) -> bool:
-    if token.lower_ in PRONOUNS or token.like_num:
+    if token.lower_ in PRONOUNS or token.like_num or token.ent_type_ in NOT_ACTOR_LABELS:
         return False
     lemma = token.lemma_.lower()
     if lemma in lexicon.FACILITIES:

@@ -115,6 +115,9 @@ def _read_folder(
 ) -> Iterator[Article | InputError]:
     found = False
     for path in _walk(folder):
+        if input_format(path) is None:  # README.md, notes.docx: reported, not failed
+            yield InputError("ES126", str(path), suffix=_suffix(path) or "no extension")
+            continue
         found = True
         yield from _read_file(path, published, min_english)
     if not found:

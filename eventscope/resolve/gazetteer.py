@@ -68,6 +68,8 @@ COUNTRY_ALIASES: dict[str, str] = {
     "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR", "british": "GBR",
     "russia": "RUS", "iran": "IRN", "syria": "SYR", "south korea": "KOR",
     "north korea": "PRK", "the congo": "COD", "drc": "COD", "dr congo": "COD",
+    "democratic republic of congo": "COD", "democratic republic of the congo": "COD",
+    "congo-kinshasa": "COD", "congo-brazzaville": "COG",
     "palestine": "PSE", "palestinian": "PSE", "gaza": "PSE", "israeli": "ISR",
     "turkey": "TUR", "ivory coast": "CIV", "venezuela": "VEN", "bolivia": "BOL",
     "tanzania": "TZA", "vietnam": "VNM", "laos": "LAO", "moldova": "MDA",
@@ -190,3 +192,9 @@ class Gazetteer:
 def load_gazetteer() -> Gazetteer:
     """The package-data gazetteer, built once per process."""
     return Gazetteer.from_packages()
+
+
+def country_code(name: str) -> str | None:
+    """The ISO3 code of a country name, alias, ISO code or demonym, or None."""
+    country = load_gazetteer().country(name)
+    return country.iso3 if country is not None else None

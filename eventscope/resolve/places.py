@@ -34,11 +34,16 @@ def resolve_place(
     span: Span,
     gazetteer: Gazetteer,
     context_countries: Sequence[str] = (),
+    *,
+    name: str | None = None,
 ) -> Place:
-    """The Place for a mention; unresolved mentions say why in ``reason``."""
+    """The Place for a mention; unresolved mentions say why in ``reason``.
+
+    ``name`` overrides the text looked up (a dateline's "NEW DELHI" as "New Delhi").
+    """
     evidence = evidence_for(article_id, span)
     mention = span.text
-    names = _entity_texts(span)
+    names = [name] if name else _entity_texts(span)
     for name in names:
         landmark = gazetteer.landmark(name)
         if landmark is not None:

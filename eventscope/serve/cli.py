@@ -1,0 +1,444 @@
+"""The `eventscope` command: a thin Typer shell over the Python API.
+
+Exit codes: 0 success; 1 some inputs failed or a resource is missing (each
+named on its own line); 2 a usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+import eventscope as es
+
+app = typer.Typer(
+    name="eventscope",
+    help="News articles in; a geocoded, dated, sourced event database out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+# Messages never wrap (one error, one line); tables get room when piped to a file.
+_PIPED = not sys.stdout.isatty()
+out = Console(highlight=False, soft_wrap=True, width=200 if _PIPED else None)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="Store URL (default: setting 'db', sqlite:///eventscope.db).")
+]
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="TOML settings file (default: ./eventscope.toml).")
+]
+ModelOption = Annotated[
+    str | None, typer.Option("--model", help="spaCy model package (default: setting 'model', auto).")
+]
+
+
+def _config(config_file: Path | None, **flags: Any) -> es.Config:
+    return es.load_config(config_file, overrides=flags)
+
+
+def _date(value: str | None, flag: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise es.ConfigError("ES202", flag, value=value, detail="expected YYYY-MM-DD") from None
+
+
+def _filter(
+    type_: str | None,
+    country: str | None,
+    since: str | None,
+    until: str | None,
+    actor: str | None,
+    text: str | None,
+    limit: int | None,
+) -> es.EventFilter:
+    if type_ is not None:
+        try:
+            type_ = es.EventType(type_.upper()).value
+        except ValueError:
+            known = ", ".join(t.value for t in es.EventType)
+            raise es.ConfigError("ES202", "--type", value=type_, detail=f"use one of {known}") from None
+    if country is not None and not (len(country) == 3 and country.isupper()):
+        code = es.country_code(country)
+        if code is None:
+            raise es.ConfigError("ES202", "--country", value=country, detail="not a country name or ISO code")
+        country = code
+    return es.EventFilter(
+        type=type_,
+        country=country,
+        since=_date(since, "--since"),
+        until=_date(until, "--until"),
+        actor=actor,
+        text=text,
+        limit=limit,
+    )
+
+
+TypeOpt = Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")]
+CountryOpt = Annotated[str | None, typer.Option(help="Country: ISO3 code or name.")]
+SinceOpt = Annotated[str | None, typer.Option(help="Events on or after YYYY-MM-DD.")]
+UntilOpt = Annotated[str | None, typer.Option(help="Events on or before YYYY-MM-DD.")]
+ActorOpt = Annotated[str | None, typer.Option(help="Actor name contains this text.")]
+TextOpt = Annotated[str | None, typer.Option(help="Reporting sentence contains this text.")]
+LimitOpt = Annotated[int | None, typer.Option(help="At most this many events.")]
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")],
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date YYYY-MM-DD for articles that carry none."),
+    ] = None,
+    db: DbOption = None,
+    model: ModelOption = None,
+    config_file: ConfigOption = None,
+) -> None:
+    """Read articles, extract their events and store them (re-running changes nothing)."""
+    config = _config(config_file, db=db, model=model)
+    publication = _date(published, "--published")
+    with es.open_store(config.db) as store:
+        progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(bar_width=None),
+            TextColumn("{task.fields[rate]} articles/s"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+            disable=not err.is_terminal,
+        )
+        with progress:
+            task = progress.add_task("ingesting", total=None, rate="0.0")
+
+            def tick(report: es.IngestReport) -> None:
+                done = report.stored + report.already_stored
+                elapsed = progress.tasks[task].elapsed or 0.0
+                rate = f"{done / elapsed:.1f}" if elapsed > 0 else "0.0"
+                progress.update(
+                    task, completed=done, rate=rate,
+                    description=f"{report.stored} new, {report.already_stored} already stored, "
+                    f"{len(report.failed)} failed",
+                )
+
+            report = es.ingest(paths, store, published=publication, config=config, on_article=tick)
+    for problem in report.skipped:
+        err.print(f"skipped: {escape(str(problem))}")
+    for problem in report.failed:
+        err.print(f"error: {escape(str(problem))}")
+    out.print(
+        f"{report.read} articles read, {report.stored} stored, "
+        f"{report.already_stored} already stored, {report.events} events, "
+        f"{len(report.skipped)} skipped, {len(report.failed)} failed"
+    )
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _place_text(row: dict[str, Any]) -> str:
+    name = row["location_name"] or "?"
+    if row["location_country"] and row["location_country"] not in name:
+        name = f"{name} ({row['location_country']})"
+    return name
+
+
+def _count_text(row: dict[str, Any], kind: str) -> str:
+    low, high = row[f"{kind}_min"], row[f"{kind}_max"]
+    if low is None and high is None:
+        return ""
+    if low == high:
+        return str(low)
+    return f"{low if low is not None else '?'}-{high if high is not None else '?'}"
+
+
+def _events_table(events: list[es.Event]) -> Table:
+    table = Table(show_lines=False, header_style="bold")
+    for column in ("id", "date", "type", "actors", "place", "killed", "injured", "arrested", "sources"):
+        table.add_column(column, overflow="fold")
+    for event in events:
+        row = es.event_row(event)
+        date = str(row["date_start"] or "unknown")
+        if row["date_end"] and row["date_end"] != row["date_start"]:
+            date = f"{row['date_start']}..{row['date_end']}"
+        kind = row["type"] + (f"/{row['mode']}" if row["mode"] else "")
+        if row["is_aggregate"]:
+            kind += " (aggregate)"
+        actors = f"{row['actor1_name'] or '?'} → {row['actor2_name'] or '?'}"
+        table.add_row(
+            event.event_id[:10], date, kind, escape(actors), escape(_place_text(row)),
+            _count_text(row, "killed"), _count_text(row, "injured"), _count_text(row, "arrested"),
+            str(row["corroboration"]),
+        )
+    return table
+
+
+@app.command()
+def events(
+    type_: TypeOpt = None,
+    country: CountryOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    actor: ActorOpt = None,
+    text: TextOpt = None,
+    limit: LimitOpt = None,
+    format_: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    db: DbOption = None,
+    config_file: ConfigOption = None,
+) -> None:
+    """List stored events, newest first, with filters."""
+    if format_ not in ("table", "json", "csv"):
+        raise es.ConfigError("ES202", "--format", value=format_, detail="use table, json or csv")
+    config = _config(config_file, db=db)
+    flt = _filter(type_, country, since, until, actor, text, limit)
+    with es.open_store(config.db) as store:
+        found = store.iter_events(flt)
+        if format_ == "json":
+            for event in found:
+                sys.stdout.write(json.dumps(es.to_jsonable(event), ensure_ascii=False) + "\n")
+        elif format_ == "csv":
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(es.COLUMNS))
+            writer.writeheader()
+            for event in found:
+                writer.writerow(es.event_row(event))
+        else:
+            listed = list(found)
+            if not listed:
+                out.print("No events match. Ingest articles with `eventscope ingest PATH`, or relax the filters.")
+                return
+            out.print(_events_table(listed), soft_wrap=False)
+            out.print(f"{len(listed)} events")
+
+
+def _highlighted(sentence_start: int, sentence: str, start: int, end: int) -> Text:
+    text = Text(sentence)
+    text.stylize("bold reverse", max(0, start - sentence_start), max(0, end - sentence_start))
+    return text
+
+
+@app.command()
+def show(
+    event_id: Annotated[str, typer.Argument(help="Event id, or a unique prefix of 6+ characters.")],
+    format_: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    db: DbOption = None,
+    config_file: ConfigOption = None,
+) -> None:
+    """Show every field of one event with the sentence that supports it, highlighted."""
+    config = _config(config_file, db=db)
+    with es.open_store(config.db) as store:
+        event = store.get_event(event_id)
+        if format_ == "json":
+            sys.stdout.write(json.dumps(es.to_jsonable(event), ensure_ascii=False, indent=2) + "\n")
+            return
+        articles = {s.article_id: store.get_article(s.article_id) for s in event.sources}
+    row = es.event_row(event)
+    out.print(f"[bold]{event.event_id}[/bold]  {row['type']}" + (f"/{row['mode']}" if row["mode"] else ""))
+    out.print(_highlighted(event.evidence.start, event.evidence.text, event.trigger.start, event.trigger.end))
+    table = Table(show_header=True, header_style="bold", show_lines=True)
+    table.add_column("field")
+    table.add_column("value", overflow="fold")
+    table.add_column("evidence", overflow="fold")
+    for field, value, evidence in _fields(event, row):
+        support = Text("")
+        if evidence is not None:
+            article = articles.get(evidence.article_id)
+            if article is not None:
+                sentence = article.text[evidence.sentence_start : evidence.sentence_end].rstrip()
+                support = _highlighted(evidence.sentence_start, sentence, evidence.start, evidence.end)
+            else:
+                support = Text(evidence.text)
+        table.add_row(field, escape(value), support)
+    out.print(table)
+    sources = ", ".join(
+        f"{s.outlet or 'unknown outlet'} ({s.published or 'no date'}) {s.url or s.article_id}"
+        for s in event.sources
+    )
+    out.print(f"sources: {escape(sources)}")
+    out.print(f"confidence: {event.confidence}")
+
+
+def _fields(event: es.Event, row: dict[str, Any]) -> list[tuple[str, str, es.Evidence | None]]:
+    lines: list[tuple[str, str, es.Evidence | None]] = [
+        ("type", f"{row['type']} / {row['mode'] or '-'}", event.trigger),
+        ("acled", f"{row['acled_event_type']} / {row['acled_sub_event_type']}", None),
+        ("cameo_root", row["cameo_root"] or "", None),
+    ]
+    for name in ("actor1", "actor2", "claimed_by", "blamed_on"):
+        actor = getattr(event, name)
+        if actor is not None:
+            detail = ", ".join(x for x in (actor.country, actor.kind.value if actor.kind else None) if x)
+            lines.append((name, f"{actor.name} [{detail}] ({actor.mention!r})", actor.evidence))
+    place = event.location
+    if place is not None:
+        if place.lat is not None:
+            value = f"{place.name} {place.country or ''} ({place.lat:.4f}, {place.lon:.4f}) precision {place.precision and int(place.precision)}"
+        else:
+            value = f"unknown: {place.reason}"
+        lines.append(("location", value, place.evidence))
+    date = event.date
+    if date is not None:
+        if date.start is not None:
+            span = str(date.start) if date.end == date.start else f"{date.start}..{date.end}"
+            value = f"{span} ({date.precision.value}, {date.derivation.value})"
+        else:
+            value = f"unknown: {date.reason}"
+        lines.append(("date", value, date.evidence))
+    for kind in ("killed", "injured", "arrested"):
+        for quantity in getattr(event, kind):
+            low = quantity.min if quantity.min is not None else "?"
+            high = quantity.max if quantity.max is not None else "?"
+            who = quantity.attribution.speaker if quantity.attribution else None
+            lines.append((kind, f"{low}..{high} ({quantity.mention!r}{', per ' + who if who else ''})", quantity.evidence))
+    if event.is_aggregate:
+        lines.append(("is_aggregate", "yes: a summary statistic, not a single event", None))
+    attribution = event.attribution
+    if attribution is not None:
+        said = " ".join(x for x in (attribution.speaker, attribution.verb) if x)
+        value = attribution.certainty.value + (f": {said}" if said else "")
+        lines.append(("attribution", value, attribution.evidence))
+    return lines
+
+
+@app.command()
+def export(
+    format_: Annotated[str, typer.Option("--format", help="csv, jsonl, geojson or parquet.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
+    type_: TypeOpt = None,
+    country: CountryOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    actor: ActorOpt = None,
+    text: TextOpt = None,
+    limit: LimitOpt = None,
+    db: DbOption = None,
+    config_file: ConfigOption = None,
+) -> None:
+    """Write stored events to a file (same filters as `events`)."""
+    if format_ not in es.EXPORT_FORMATS:
+        raise es.StoreError("ES404", format_, known=", ".join(es.EXPORT_FORMATS))
+    config = _config(config_file, db=db)
+    flt = _filter(type_, country, since, until, actor, text, limit)
+    with es.open_store(config.db) as store:
+        written = es.write_events(store.iter_events(flt), format_, output)
+    out.print(f"{written} events written to {output}")
+
+
+def _metrics_table(title: str, metrics: list[tuple[str, Any, str]]) -> Table:
+    table = Table(title=title, header_style="bold")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    table.add_column("scored", justify="right")
+    for name, value, scored in metrics:
+        shown = "n/a" if value is None else (f"{value:.3f}" if isinstance(value, float) else str(value))
+        table.add_row(name, shown, scored)
+    return table
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold file (JSONL, see the evaluation FORMAT).")],
+    places: Annotated[bool, typer.Option("--places", help="Score toponyms, not events.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object of metrics.")] = False,
+    limit: Annotated[int | None, typer.Option(help="Score only the first N cases.")] = None,
+    model: ModelOption = None,
+    config_file: ConfigOption = None,
+) -> None:
+    """Score eventscope against a gold file: event types, places, dates and counts."""
+    config = _config(config_file, model=model)
+    progress = Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} cases"),
+        TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal,
+    )
+    with progress:
+        task = progress.add_task("scoring", total=None)
+
+        def tick(done: int) -> None:
+            progress.update(task, completed=done)
+
+        if places:
+            place_report = es.evaluate_places(gold, config=config, limit=limit, on_case=tick)
+        else:
+            event_report = es.evaluate_events(gold, config=config, limit=limit, on_case=tick)
+    if places:
+        if as_json:
+            sys.stdout.write(json.dumps(place_report.as_json()) + "\n")
+            return
+        rows = [(m.name, m.value, f"{m.correct}/{m.total}") for m in place_report.metrics]
+        rows += [
+            ("median_error_km", place_report.median_error_km, ""),
+            ("mean_error_km", place_report.mean_error_km, ""),
+        ]
+        out.print(_metrics_table(
+            f"{gold}: {place_report.cases} articles, {place_report.gold_places} gold toponyms, "
+            f"{place_report.system_places} found", rows,
+        ))
+        for miss in place_report.worst_misses:
+            out.print(
+                f"[bold]{escape(miss.id)}[/bold] {escape(miss.name)} -> {escape(str(miss.system_name))} "
+                f"({miss.error_km:.0f} km): …{escape(miss.context)}…"
+            )
+        return
+    if as_json:
+        sys.stdout.write(json.dumps(event_report.as_json()) + "\n")
+        return
+    out.print(_metrics_table(
+        f"{gold}: {event_report.cases} cases, {event_report.gold_events} gold events, "
+        f"{event_report.system_events} found, {event_report.matched_events} matched",
+        [(m.name, m.value, f"{m.correct}/{m.total}") for m in event_report.metrics],
+    ))
+    confusion = Table(title="ACLED event types: gold (rows) by eventscope (columns)", header_style="bold")
+    columns = sorted({s for row in event_report.acled_confusion.values() for s in row})
+    confusion.add_column("gold")
+    for column in columns:
+        confusion.add_column(column, justify="right")
+    for gold_type, row in sorted(event_report.acled_confusion.items()):
+        confusion.add_row(gold_type, *(str(row.get(c, "")) for c in columns))
+    out.print(confusion)
+    for case in event_report.worst_cases:
+        out.print(f"[bold]{escape(case.id)}[/bold] missed {case.missed}, wrong {case.wrong_fields}, "
+                  f"extra {case.extra}: {escape(case.text[:300])}")
+        for problem in case.problems:
+            out.print(f"    - {escape(problem)}")
+
+
+@app.command()
+def doctor(
+    db: DbOption = None,
+    model: ModelOption = None,
+    config_file: ConfigOption = None,
+) -> None:
+    """Check the spaCy model, the gazetteer data and the store, one line each."""
+    config = _config(config_file, db=db, model=model)
+    failed = False
+    for check in es.diagnose(config):
+        mark = "[green]ok[/green]  " if check.ok else "[red]FAIL[/red]"
+        out.print(f"{mark} {check.name}: {escape(check.message)}")
+        failed = failed or not check.ok
+    if failed:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Entry point: run the app, turning eventscope errors into one-line messages."""
+    try:
+        app()
+    except es.ConfigError as exc:
+        err.print(f"error: {escape(str(exc))}")
+        sys.exit(2)
+    except es.EventscopeError as exc:
+        err.print(f"error: {escape(str(exc))}")
+        sys.exit(1)
