@@ -130,36 +130,57 @@ def _is_modifier(ent: Span) -> bool:
 
 
 def _place_for(trigger: Trigger, places: tuple[Span, ...], actor_tokens: set[int], ctx: Context) -> Place:
+    """Where the event happened, most specific evidence first.
+
+    The trigger's own locative phrases; a place named elsewhere in its
+    sentence; then, with lower precision, a place named elsewhere in the
+    article, the dateline, or the article's main country.
+    """
     article_id = ctx.article.article_id
     resolved = [resolve_place(article_id, span, ctx.gazetteer, ctx.countries) for span in places]
     good = [p for p in resolved if p.lat is not None]
     if good:
         return min(good, key=lambda p: int(p.precision or 3))
     body_start = ctx.dateline.end if ctx.dateline is not None else 0
-    for ent in trigger.token.sent.ents:
-        if (
-            ent.start_char >= body_start
-            and ent.label_ in PLACE_LABELS
-            and not _is_modifier(ent)
-            and not any(t.i in actor_tokens for t in ent)
-        ):
-            place = resolve_place(article_id, ent, ctx.gazetteer, ctx.countries)
-            if place.lat is not None:
-                return place
+    doc = trigger.token.doc
+    sentence = trigger.token.sent
+    for scope, reason in ((sentence.ents, None), (doc.ents, "named elsewhere in the article")):
+        for ent in scope:
+            if (
+                ent.start_char >= body_start
+                and ent.label_ in PLACE_LABELS
+                and not _is_modifier(ent)
+                and not any(t.i in actor_tokens for t in ent)
+            ):
+                place = resolve_place(article_id, ent, ctx.gazetteer, ctx.countries)
+                if place.lat is not None:
+                    if reason is None:
+                        return place
+                    return replace(place, precision=_looser(place.precision), reason=reason)
     if resolved:
         return resolved[0]
     dateline = ctx.dateline
     if dateline is not None:
-        span = trigger.token.doc.char_span(dateline.place_start, dateline.place_end)
+        span = doc.char_span(dateline.place_start, dateline.place_end)
         if span is not None:
             place = resolve_place(article_id, span, ctx.gazetteer, ctx.countries, name=dateline.place.title())
             if place.lat is not None:
                 return replace(
-                    place,
-                    precision=max(place.precision or GeoPrecision.NEAR, GeoPrecision.NEAR),
-                    reason="dateline: where the story was filed",
+                    place, precision=_looser(place.precision), reason="dateline: where the story was filed"
                 )
-    return Place(mention="", reason="no place named in the sentence")
+    country = ctx.gazetteer.country_by_code(ctx.main_country) if ctx.main_country else None
+    if country is not None:
+        return Place(
+            mention="", name=country.name, geonameid=country.geonameid, lat=country.lat,
+            lon=country.lon, country=country.iso3, precision=GeoPrecision.REGION,
+            reason="no place for the event; the country the article is about",
+        )
+    return Place(mention="", reason="no place named in the article")
+
+
+def _looser(precision: GeoPrecision | None) -> GeoPrecision:
+    """A place inferred from elsewhere is at best 'near' (ACLED precision 2)."""
+    return max(precision or GeoPrecision.NEAR, GeoPrecision.NEAR)
 
 
 def _quantities(counts: list[Count], kind: str, attribution: Attribution, article_id: str) -> tuple[Quantity, ...]:

