@@ -74,6 +74,7 @@ class DateDerivation(str, Enum):
     RELATIVE_TO_PUBLICATION = "relative_to_publication"  # "on Thursday", "last week"
     RELATIVE_TO_EVENT = "relative_to_event"  # "a week after the attack"
     DATELINE = "dateline"  # "BAGHDAD, Dec 14 (Reuters) -"
+    PUBLICATION_FALLBACK = "publication_fallback"  # no date in the text: the publication date
     UNRESOLVED = "unresolved"  # a date was mentioned but could not be placed
 
 

@@ -34,11 +34,15 @@ TABLE: dict[tuple[EventType, str | None], tuple[str, str, str]] = {
     ),
     (EventType.ASSAULT, "sexual violence"): ("Violence against civilians", "Sexual violence", "18"),
     (EventType.ASSAULT, "mob violence"): ("Riots", "Mob violence", "18"),
+    (EventType.ASSAULT, "property destruction"): (
+        "Strategic developments", "Looting/property destruction", "17",
+    ),
     (EventType.PROTEST, None): ("Protests", "Peaceful protest", "14"),
     (EventType.PROTEST, "peaceful"): ("Protests", "Peaceful protest", "14"),
     (EventType.PROTEST, "intervention"): ("Protests", "Protest with intervention", "14"),
     (EventType.PROTEST, "excessive force"): ("Protests", "Excessive force against protesters", "14"),
     (EventType.PROTEST, "riot"): ("Riots", "Violent demonstration", "14"),
+    (EventType.PROTEST, "obstruct"): ("Protests", "Peaceful protest", "14"),
     (EventType.COERCE, None): ("Strategic developments", "Other", "17"),
     (EventType.COERCE, "arrest"): ("Strategic developments", "Arrests", "17"),
     (EventType.COERCE, "seize"): ("Strategic developments", "Looting/property destruction", "17"),
@@ -69,6 +73,8 @@ ARMED = frozenset(
 UNARMED = frozenset(
     {ActorKind.CIVILIANS, ActorKind.PROTESTERS, ActorKind.MEDIA, ActorKind.OTHER}
 )
+# Doers of violence that ACLED codes as riots, not as armed groups.
+CROWDS = frozenset({ActorKind.RIOTERS, ActorKind.PROTESTERS, ActorKind.PARTY, ActorKind.CIVILIANS})
 
 
 def crosswalk(
@@ -78,6 +84,12 @@ def crosswalk(
     actor2_kind: ActorKind | None = None,
 ) -> tuple[str, str, str]:
     """ACLED event type, ACLED sub-event type and CAMEO root for an event."""
+    if type_ is EventType.ASSAULT and actor1_kind in CROWDS:
+        # rioters burning a bus, villagers beating a suspected thief, party
+        # supporters clashing: riots, whatever the weapon
+        if actor1_kind is ActorKind.PROTESTERS or (mode == "property destruction" and actor1_kind is ActorKind.RIOTERS):
+            return "Riots", "Violent demonstration", "14"
+        return "Riots", "Mob violence", "18"
     if type_ is EventType.ASSAULT and mode in (None, "firearms"):
         if actor2_kind in UNARMED:
             return TABLE[(type_, None)][0], "Attack", "18"

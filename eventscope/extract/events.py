@@ -18,7 +18,9 @@ from eventscope.extract.crosswalk import crosswalk
 from eventscope.extract.dateline import Dateline, find_dateline
 from eventscope.extract.evidence import evidence_for, sentence_evidence
 from eventscope.extract.quantities import Count, find_counts
-from eventscope.extract.roles import PLACE_LABELS, Roles, find_roles, split_targets
+from eventscope.extract.roles import (
+    LOCATIVE_PREPS, PLACE_LABELS, Roles, find_roles, noun_phrase, split_targets,
+)
 from eventscope.extract.triggers import Trigger, find_triggers
 from eventscope.records import (
     Actor, Article, Attribution, Certainty, DateDerivation, DatePrecision, Event, EventDate,
@@ -86,7 +88,8 @@ def _clause_verb(token: Token) -> Token:
 def _date_for(trigger: Trigger, ctx: Context, anchor: EventDate | None) -> EventDate:
     sent = trigger.token.sent
     owners = {trigger.token.i} | ({trigger.carrier.i} if trigger.carrier is not None else set())
-    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    body_start = ctx.dateline.end if ctx.dateline is not None else 0
+    dates = [e for e in sent.ents if e.label_ == "DATE" and e.start_char >= body_start]
     linked = [e for e in dates if _clause_verb(e.root).i in owners]
     if not linked:
         linked = [
@@ -94,10 +97,7 @@ def _date_for(trigger: Trigger, ctx: Context, anchor: EventDate | None) -> Event
             if _clause_verb(e.root).lemma_.lower() not in lexicon.REPORTING_VERBS
         ]
     if not linked:
-        return EventDate(
-            None, None, DatePrecision.UNKNOWN, DateDerivation.UNRESOLVED,
-            None, "no time expression in the sentence",
-        )
+        return _date_fallback(ctx, anchor)
     span = linked[0]
     text = span.text
     if _after_since(span) and not text.lower().startswith("since"):
@@ -106,6 +106,30 @@ def _date_for(trigger: Trigger, ctx: Context, anchor: EventDate | None) -> Event
     return resolve_date(
         text, ctx.article.published, anchor=anchor_day,
         evidence=evidence_for(ctx.article.article_id, span),
+    )
+
+
+def _date_fallback(ctx: Context, anchor: EventDate | None) -> EventDate:
+    """A date for an event whose sentence gives none, saying where it came from.
+
+    The date of the event reported just before it in the article (news tells
+    one event over several sentences), else the publication date, else unknown.
+    """
+    if anchor is not None and anchor.start is not None:
+        return EventDate(
+            anchor.start, anchor.end, anchor.precision, DateDerivation.RELATIVE_TO_EVENT,
+            anchor.mention, "no date in its sentence; the date of the event reported before it",
+            anchor.evidence,
+        )
+    published = ctx.article.published
+    if published is not None:
+        return EventDate(
+            published, published, DatePrecision.DAY, DateDerivation.PUBLICATION_FALLBACK,
+            None, "no date in the text; the publication date",
+        )
+    return EventDate(
+        None, None, DatePrecision.UNKNOWN, DateDerivation.UNRESOLVED,
+        None, "no time expression in the text and no publication date",
     )
 
 
@@ -144,19 +168,13 @@ def _place_for(trigger: Trigger, places: tuple[Span, ...], actor_tokens: set[int
     body_start = ctx.dateline.end if ctx.dateline is not None else 0
     doc = trigger.token.doc
     sentence = trigger.token.sent
-    for scope, reason in ((sentence.ents, None), (doc.ents, "named elsewhere in the article")):
-        for ent in scope:
-            if (
-                ent.start_char >= body_start
-                and ent.label_ in PLACE_LABELS
-                and not _is_modifier(ent)
-                and not any(t.i in actor_tokens for t in ent)
-            ):
-                place = resolve_place(article_id, ent, ctx.gazetteer, ctx.countries)
-                if place.lat is not None:
-                    if reason is None:
-                        return place
-                    return replace(place, precision=_looser(place.precision), reason=reason)
+    for scope, reason in ((sentence, None), (doc[:], "named elsewhere in the article")):
+        for span in _place_candidates(scope, actor_tokens, body_start, ctx.gazetteer):
+            place = resolve_place(article_id, span, ctx.gazetteer, ctx.countries)
+            if place.lat is not None:
+                if reason is None:
+                    return place
+                return replace(place, precision=_looser(place.precision), reason=reason)
     if resolved:
         return resolved[0]
     dateline = ctx.dateline
@@ -176,6 +194,39 @@ def _place_for(trigger: Trigger, places: tuple[Span, ...], actor_tokens: set[int
             reason="no place for the event; the country the article is about",
         )
     return Place(mention="", reason="no place named in the article")
+
+
+def _place_candidates(
+    scope: Span, actor_tokens: set[int], body_start: int, gazetteer: Gazetteer
+) -> list[Span]:
+    """Place names in a span that may say where an event happened, in text order.
+
+    Place entities, and proper nouns after a locative preposition that the
+    model did not tag ("in Nyeri"). A country used as an owner or sponsor
+    ("US facilities", "Iran-backed") is left out; a town used so is kept
+    ("Mombasa residents protested": in Mombasa).
+    """
+    found: dict[int, Span] = {}
+    for ent in scope.ents:
+        if ent.start_char < body_start or ent.label_ not in PLACE_LABELS:
+            continue
+        is_country = gazetteer.country(ent.text) is not None
+        if any(t.i in actor_tokens for t in ent) and (is_country or not _is_modifier(ent)):
+            continue  # "Washington said"; but "Mombasa residents" says where
+        if _is_modifier(ent) and is_country:
+            continue
+        found[ent.start] = ent
+    for token in scope:
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ in LOCATIVE_PREPS
+            and token.pos_ == "PROPN"
+            and token.idx >= body_start
+            and not token.ent_type_
+        ):
+            phrase = noun_phrase(token)
+            found.setdefault(phrase.start, phrase)
+    return [found[start] for start in sorted(found)]
 
 
 def _looser(precision: GeoPrecision | None) -> GeoPrecision:
@@ -233,8 +284,14 @@ def extract_events(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Eve
                 owned.setdefault(owner, []).append(count)
         for index, (trigger, target) in enumerate(slots):
             event = _build(trigger, target, owned.get(index, []), ctx, source, anchor)
-            if event.date is not None and event.date.start is not None:
-                anchor = event.date
+            date = event.date
+            if (
+                date is not None
+                and date.start is not None
+                and not event.is_aggregate
+                and date.derivation is not DateDerivation.PUBLICATION_FALLBACK
+            ):
+                anchor = date
             events.append(event)
     return events
 

@@ -23,6 +23,27 @@ class Sense:
 
 A, C, P = EventType.ASSAULT, EventType.COERCE, EventType.PROTEST
 
+# The model's lemmatizer gets a few news verbs wrong ("staged" -> "stag").
+LEMMA_FIXES = {"stag": "stage", "stoned": "stone", "torche": "torch", "vandalise": "vandalize"}
+
+
+def lemma(token: object) -> str:
+    """The lower-case lemma of a spaCy token, with the model's known mistakes fixed."""
+    value = str(getattr(token, "lemma_", "")).lower()
+    return LEMMA_FIXES.get(value, value)
+
+
+# Nouns that name a kind of place: "Sylhet city", "the town of Mopti".
+PLACE_NOUNS = frozenset(
+    """town city village area district province region county municipality state
+    governorate camp neighbourhood neighborhood suburb sub-county subcounty division
+    upazila union ward locality settlement market border outskirts township""".split()
+)
+ROADS = frozenset("road highway street motorway junction roundabout bridge railway".split())
+PROPERTY = frozenset(
+    """house home bus car vehicle truck office shop store building school church
+    mosque temple station property houses vehicles tyre tire tires tyres""".split()
+)
 WEAPON_MODES: dict[str, str] = {
     "rocket": "shelling/missile",
     "missile": "shelling/missile",
@@ -61,7 +82,7 @@ FACILITIES = frozenset(
 AGREEMENTS = frozenset("agreement deal ceasefire truce accord pact treaty".split())
 CONDEMNING = frozenset(
     """unacceptable unjustifiable outrageous cowardly heinous criminal barbaric
-    terrorist despicable""".split()
+    terrorist despicable illegitimate illegal unlawful provocation provocative""".split()
 )
 PROTEST_WORDS = frozenset(
     "protest protester demonstration demonstrator rally crowd march marcher".split()
@@ -99,6 +120,15 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "march": Sense(P),
     "riot": Sense(P, "riot"),
     "disperse": Sense(P, "intervention", needs=PROTEST_WORDS),
+    "block": Sense(P, "obstruct", needs=ROADS),
+    "barricade": Sense(P, "obstruct", needs=ROADS),
+    "pelt": Sense(A, "mob violence"),
+    "stone": Sense(A, "mob violence", needs=frozenset({"motorist", "vehicle", "police", "car", "bus"})),
+    "vandalize": Sense(A, "property destruction"),
+    "torch": Sense(A, "property destruction"),
+    "loot": Sense(A, "property destruction"),
+    "burn": Sense(A, "property destruction", needs=PROPERTY),
+    "set": Sense(A, "property destruction", needs=frozenset({"fire", "ablaze", "alight"})),
     "accuse": Sense(EventType.ACCUSE, "allege"),
     "blame": Sense(EventType.ACCUSE, "allege"),
     "condemn": Sense(EventType.REJECT, "condemn"),
@@ -135,22 +165,27 @@ NOUN_TRIGGERS: dict[str, Sense] = {
     "ambush": Sense(A, "armed clash"),
     "clash": Sense(A, "armed clash"),
     "fighting": Sense(A, "armed clash"),
+    "firefight": Sense(A, "armed clash"),
+    "gunfight": Sense(A, "armed clash"),
     "shooting": Sense(A, "firearms"),
     "raid": Sense(A),
     "protest": Sense(P),
     "demonstration": Sense(P),
     "rally": Sense(P),
     "riot": Sense(P, "riot"),
+    "chain": Sense(P, needs=frozenset({"human"})),
     "ceasefire": Sense(EventType.AGREE, "ceasefire"),
     "truce": Sense(EventType.AGREE, "ceasefire"),
     "sanction": Sense(EventType.SANCTION),
+    "embargo": Sense(EventType.SANCTION),
+    "freeze": Sense(EventType.SANCTION),
 }
 
 # Verbs that make a noun trigger an event ("X killed", "carried out X").
 NOUN_EVENT_VERBS = frozenset(
     """kill injure wound hit target destroy damage leave claim carry conduct launch
     stage hold erupt break occur happen rock strike join organize organise
-    disperse sign announce impose agree declare""".split()
+    disperse sign announce impose agree declare take lead mount""".split()
 )
 # Verbs whose complement is not (yet) a real event: "threatened to strike".
 IRREALIS_HEADS = frozenset(

@@ -146,6 +146,10 @@ def _place_span(head: Token) -> Span | None:
         return phrase
     if head.pos_ == "PROPN" and head.ent_type_ in ("", "NORP"):  # mis-tagged: "near Kidal"
         return phrase
+    if head.lemma_.lower() in lexicon.PLACE_NOUNS and any(
+        c.pos_ == "PROPN" for c in head.children if c.dep_ in ("compound", "poss")
+    ):
+        return phrase  # "in Sylhet city", "in Gazipur area"
     # "a US airbase in Iraq": the facility's own location
     for pobj in _prep_object(head, LOCATIVE_PREPS):
         inner = noun_phrase(pobj)

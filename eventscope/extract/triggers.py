@@ -125,8 +125,10 @@ def _noun_carrier(token: Token) -> Token | None:
     """The verb that makes a noun an event, if any."""
     head = token.head
     if token.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ in ("VERB", "AUX"):
-        if head.lemma_.lower() in lexicon.NOUN_EVENT_VERBS:
+        if lexicon.lemma(head) in lexicon.NOUN_EVENT_VERBS:
             return head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        return _noun_carrier(head.head)  # "imposed seven rounds of sanctions"
     if token.dep_ == "pobj" and head.lower_ in ("in", "during") and head.head.lemma_.lower() in (
         lexicon.KILL_WORDS | lexicon.INJURE_WORDS
     ):
@@ -135,7 +137,7 @@ def _noun_carrier(token: Token) -> Token | None:
 
 
 def _verb_sense(token: Token) -> Sense | None:
-    entry = lexicon.VERB_TRIGGERS.get(token.lemma_.lower())
+    entry = lexicon.VERB_TRIGGERS.get(lexicon.lemma(token))
     if entry is None or token.dep_ in ("amod", "compound"):
         return None
     arguments = argument_lemmas(token)
@@ -143,6 +145,8 @@ def _verb_sense(token: Token) -> Sense | None:
     sense = next((s for s in senses if s.needs is None or arguments & s.needs), None)
     if sense is None:
         return None
+    if sense.type is lexicon.EventType.REQUEST and token.tag_ == "VBG" and token.dep_ == "advcl":
+        return None  # "staged a protest, demanding ...": the demand is the protest's, not an event
     if token.lemma_.lower() in ("kill", "strike", "hit") and any(
         c.dep_ in ("nsubj", "nsubjpass", "agent") and _noun_sense(c) for c in token.children
     ):
@@ -153,7 +157,12 @@ def _verb_sense(token: Token) -> Sense | None:
 def _noun_sense(token: Token) -> Sense | None:
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
-    return lexicon.NOUN_TRIGGERS.get(token.lemma_.lower())
+    sense = lexicon.NOUN_TRIGGERS.get(token.lemma_.lower())
+    if sense is not None and sense.needs is not None:
+        modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
+        if not modifiers & sense.needs:
+            return None
+    return sense
 
 
 def find_triggers(sent: Span) -> Iterator[Trigger]:

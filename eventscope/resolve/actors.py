@@ -33,6 +33,8 @@ HEAD_KINDS: dict[str, ActorKind] = {
     "people": K.CIVILIANS, "student": K.CIVILIANS, "worker": K.CIVILIANS,
     "farmer": K.CIVILIANS, "child": K.CIVILIANS, "woman": K.CIVILIANS, "man": K.CIVILIANS,
     "passenger": K.CIVILIANS, "family": K.CIVILIANS, "suspect": K.OTHER,
+    "local": K.CIVILIANS, "youth": K.CIVILIANS, "villager": K.CIVILIANS, "crowd": K.RIOTERS,
+    "supporter": K.PARTY, "activist": K.PARTY, "cadre": K.PARTY,
     "government": K.GOVERNMENT, "ministry": K.GOVERNMENT, "minister": K.GOVERNMENT,
     "president": K.GOVERNMENT, "official": K.GOVERNMENT, "spokesperson": K.GOVERNMENT,
     "spokesman": K.GOVERNMENT, "spokeswoman": K.GOVERNMENT, "authority": K.GOVERNMENT,
@@ -75,6 +77,16 @@ def _kind(phrase: Span) -> ActorKind | None:
         for token in appos.subtree:
             if token.lemma_.lower() in HEAD_KINDS:
                 return HEAD_KINDS[token.lemma_.lower()]
+    if lemma in ("member", "supporter", "activist", "leader", "cadre", "worker"):
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                inner = _kind(pobj.doc[pobj.left_edge.i : pobj.right_edge.i + 1])
+                if inner is not None:
+                    return inner
+                if pobj.ent_type_ == "ORG" and any(
+                    w in pobj.text.lower() for w in ("party", "league", "dal", "congress", "front")
+                ):
+                    return K.PARTY
     return HEAD_KINDS.get(lemma)
 
 
@@ -106,7 +118,11 @@ def resolve_actor(
     """
     kind = _kind(phrase)
     if perpetrator and kind is K.CIVILIANS:
-        kind = K.UNIDENTIFIED
+        # "people" or "men" who attack are an unidentified armed group; villagers,
+        # locals or students who attack are a mob
+        generic = phrase.root.lemma_.lower() in ("people", "man", "person", "individual", "group")
+        armed = any(t.lemma_.lower() in ("armed", "gun", "gunman", "gunmen") for t in phrase)
+        kind = K.UNIDENTIFIED if generic or armed else K.RIOTERS
     country = _country(phrase, gazetteer)
     if country is None and kind in CONTEXT_COUNTRY_KINDS:
         country = main_country

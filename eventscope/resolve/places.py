@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span
 
 from eventscope.extract.evidence import evidence_for
+from eventscope.extract.lexicon import PLACE_NOUNS
 from eventscope.records import GeoPrecision, Place
 from eventscope.resolve.gazetteer import Gazetteer
 
@@ -24,18 +25,13 @@ DIRECTIONS = frozenset(
 )
 
 
-GENERIC = frozenset(
-    """town city village area district province region county municipality state
-    governorate camp neighbourhood neighborhood suburb sub-county subcounty division
-    upazila union ward locality settlement market border outskirts""".split()
-)
 
 
 def _entity_texts(span: Span) -> list[str]:
     """Names to look up for a mention: its place entities, then its proper nouns."""
     names = [e.text for e in span.ents if e.label_ in ("GPE", "LOC", "FAC")]
     proper = " ".join(
-        t.text for t in span if t.pos_ == "PROPN" and t.lower_ not in GENERIC and t.text != "’s"
+        t.text for t in span if t.pos_ == "PROPN" and t.lower_ not in PLACE_NOUNS and t.text != "’s"
     )
     for candidate in (proper, span.text):
         if candidate and candidate not in names:
