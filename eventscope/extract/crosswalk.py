@@ -90,11 +90,13 @@ def crosswalk(
         if actor1_kind is ActorKind.PROTESTERS or (mode == "property destruction" and actor1_kind is ActorKind.RIOTERS):
             return "Riots", "Violent demonstration", "14"
         return "Riots", "Mob violence", "18"
-    if type_ is EventType.ASSAULT and mode in (None, "firearms"):
-        if actor2_kind in UNARMED:
-            return TABLE[(type_, None)][0], "Attack", "18"
-        if actor1_kind in ARMED and actor2_kind in ARMED:
+    if type_ is EventType.ASSAULT and mode in (None, "firearms", "armed clash"):
+        # a clash needs two armed sides; shooting a fisherman is an attack on a civilian
+        if actor2_kind in ARMED:
             return TABLE[(type_, "armed clash")]
+        if mode == "armed clash":
+            return TABLE[(type_, mode)]
+        return TABLE[(type_, None)]
     if type_ is EventType.PROTEST and mode is None and actor2_kind is ActorKind.POLICE:
         return TABLE[(type_, "intervention")]
     return TABLE.get((type_, mode)) or TABLE[(type_, None)]

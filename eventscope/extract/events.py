@@ -257,6 +257,19 @@ def _owner(count: Count, events: list[tuple[Trigger, Token | None]]) -> int | No
     return None
 
 
+def _add_to_previous(events: list[Event], count: Count, ctx: Context) -> None:
+    """Attach a count from a sentence without events to the last fitting event."""
+    for index in range(len(events) - 1, -1, -1):
+        event = events[index]
+        if event.type in COUNT_TYPES[count.kind] and not getattr(event, count.kind):
+            quantity = Quantity(
+                count.min, count.max, count.span.text, event.attribution,
+                evidence_for(ctx.article.article_id, count.span),
+            )
+            events[index] = replace(event, **{count.kind: (quantity,)})
+            return
+
+
 def _same_event_as_head(trigger: Trigger, chosen: list[Trigger]) -> bool:
     """ "attacked and killed", "hit by a bomb, killing four": one event, not two."""
     return trigger.token.dep_ in ("conj", "advcl") and any(
@@ -282,6 +295,9 @@ def extract_events(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Eve
             owner = _owner(count, slots)
             if owner is not None:
                 owned.setdefault(owner, []).append(count)
+            elif not slots:
+                # "1 fatality.", "Several injuries reported.": the event told just before
+                _add_to_previous(events, count, ctx)
         for index, (trigger, target) in enumerate(slots):
             event = _build(trigger, target, owned.get(index, []), ctx, source, anchor)
             date = event.date

@@ -128,6 +128,8 @@ def _counted_nouns(word: Token) -> list[Token]:
     nouns = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")]
     if word.lemma_.lower() == "die":
         nouns += [c for c in word.children if c.dep_ == "nsubj"]
+    # "Seventeen killed in church attack": a headline's number subject
+    nouns += [c for c in word.children if c.dep_ == "nsubj" and c.like_num]
     if word.pos_ == "ADJ" or word.dep_ in ("amod", "acomp", "oprd"):
         # "12 people dead", "left 12 dead", "twelve were injured"
         if word.dep_ == "amod":
@@ -138,19 +140,50 @@ def _counted_nouns(word: Token) -> list[Token]:
     return nouns
 
 
+SINGLE_DETERMINERS = frozenset({"a", "an", "one", "another", "the", "his", "her", "their", "its"})
+NOT_PEOPLE = lexicon.FACILITIES | lexicon.WEAPONS | lexicon.PLACE_NOUNS | lexicon.PROPERTY | frozenset(
+    {"animal", "cattle", "goat", "cow", "livestock", "property", "vehicle", "time"}
+)
+
+
+def _one_person(noun: Token) -> Span | None:
+    """ "killed a tea seller", "a woman was killed": one victim, counted as 1."""
+    if noun.tag_ not in ("NN", "NNP") or noun.lemma_.lower() in NOT_PEOPLE:
+        return None
+    if noun.ent_type_ and noun.ent_type_ not in ("PERSON", "NORP"):
+        return None
+    det = next((c for c in noun.children if c.dep_ in ("det", "poss", "nummod")), None)
+    if det is None and noun.ent_type_ != "PERSON":
+        return None
+    if det is not None and det.dep_ == "det" and det.lower_ not in SINGLE_DETERMINERS:
+        return None
+    return noun.doc[noun.left_edge.i : noun.i + 1]
+
+
 def find_counts(sent: Span) -> list[Count]:
-    """Every killed/injured/arrested count in a sentence, with the word it hangs on."""
+    """Every killed/injured/arrested count in a sentence, with the word it hangs on.
+
+    A number modifying the victims gives the count; a single victim named
+    without one ("killed a tea seller", "and another") counts as 1 each.
+    """
     counts: list[Count] = []
     for word in sent:
         kind = _kind(word)
         if kind is None:
             continue
+        singles: list[Span] = []
         for noun in _counted_nouns(word):
-            span = _quantity_span(noun)
-            if span is None:
-                continue
-            value = parse_range(span.text)
-            if value is None:
-                continue
-            counts.append(Count(kind, value[0], value[1], span, word))
+            for each in [noun, *noun.conjuncts]:
+                span = _quantity_span(each)
+                value = parse_range(span.text) if span is not None else None
+                if span is not None and value is not None:
+                    counts.append(Count(kind, value[0], value[1], span, word))
+                    continue
+                single = _one_person(each)
+                if single is not None:
+                    singles.append(single)
+        if singles:
+            first, last = singles[0], singles[-1]
+            span = sent.doc[min(first.start, last.start) : max(first.end, last.end)]
+            counts.append(Count(kind, len(singles), len(singles), span, word))
     return counts

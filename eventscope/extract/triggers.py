@@ -54,6 +54,8 @@ def argument_lemmas(token: Token) -> set[str]:
     for child in token.children:
         if child.dep_ in ARGUMENT_DEPS:
             lemmas.update(t.lemma_.lower() for t in child.subtree)
+    if token.dep_ in ("acl", "relcl"):  # "shells fired by an unknown party"
+        lemmas.add(token.head.lemma_.lower())
     return lemmas
 
 
