@@ -63,11 +63,17 @@ def article_countries(doc: Doc, gazetteer: Gazetteer) -> tuple[str, ...]:
             continue
         country = gazetteer.country(ent.text)
         if country is not None:
-            tally[country.iso3] += 1
+            tally[country.iso3] += 2
             continue
         cities = gazetteer.cities(ent.text)
         if cities:
             tally[cities[0].country] += 1
+    # administrative areas the model rarely tags: "(Sirajganj, Rajshahi)", "Mandera county"
+    for token in doc:
+        if token.pos_ == "PROPN":
+            areas = {area.country for area in gazetteer.subdivisions(token.text)}
+            if len(areas) == 1:
+                tally[areas.pop()] += 1
     return tuple(iso3 for iso3, _ in tally.most_common())
 
 

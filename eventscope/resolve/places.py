@@ -89,6 +89,28 @@ def resolve_place(
                 evidence=evidence,
             )
     for name in names:
+        if directional:
+            break
+        areas = gazetteer.subdivisions(name.removesuffix(" county").removesuffix(" province"))
+        if areas:
+            area = next((a for a in areas if a.country in context_countries), areas[0])
+            country = gazetteer.country_by_code(area.country)
+            towns = [c for c in gazetteer.cities(area.name) if c.country == area.country]
+            lat, lon = (towns[0].lat, towns[0].lon) if towns else (
+                (country.lat, country.lon) if country else (None, None)
+            )
+            return Place(
+                mention=mention,
+                name=area.name,
+                lat=lat,
+                lon=lon,
+                country=area.country,
+                admin1=area.name if area.top_level else None,
+                precision=GeoPrecision.REGION,
+                reason=f"{area.kind.lower()}, not a town",
+                evidence=evidence,
+            )
+    for name in names:
         country = gazetteer.country(name)
         if country is not None:
             return Place(
