@@ -90,3 +90,9 @@ def test_same_day_takes_the_anchor_event_date():
 
 def test_same_day_without_anchor_is_unresolved():
     assert resolve_date("the same day", PUB).start is None
+
+
+@pytest.mark.parametrize("text", ["last week", "yesterday", "last month", "last year", "three days ago"])
+def test_dates_before_year_one_are_unresolved_not_errors(text):
+    date = resolve_date(text, D(1, 1, 1))
+    assert date.start is None and "outside the calendar" in date.reason

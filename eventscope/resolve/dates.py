@@ -98,7 +98,10 @@ def resolve_date(
         return EventDate(start, end, precision, DateDerivation.EXPLICIT, text, None, evidence)
     if published is None:
         return _unresolved(text, "relative date and no publication date", evidence)
-    relative = _relative(cleaned, published)
+    try:
+        relative = _relative(cleaned, published)
+    except (OverflowError, ValueError):
+        return _unresolved(text, f"falls outside the calendar from {published}", evidence)
     if relative is None:
         if cleaned == "" or not any(ch.isalnum() for ch in cleaned):
             return _unresolved(text, "empty time expression", evidence)
