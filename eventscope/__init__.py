@@ -23,8 +23,8 @@ from eventscope.export import EXPORT_FORMATS, write_events
 from eventscope.ingest import read_articles
 from eventscope.pipeline import ArticleResult, IngestReport, extract, ingest, make_article, process
 from eventscope.records import (
-    ActorKind,
     Actor,
+    ActorKind,
     Article,
     Attribution,
     Certainty,

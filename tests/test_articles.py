@@ -92,9 +92,7 @@ def test_air_strike_has_count_mode_and_place():
 
 
 WORDS = st.sampled_from(
-    "police arrested killed 12 dozens protesters in Baghdad on Thursday said the rebels "
-    "attacked a village near Goma , . yesterday several were injured when a bomb exploded "
-    "not could threatened to strike army militia clashed with after since October 7".split()
+    ["police", "arrested", "killed", "12", "dozens", "protesters", "in", "Baghdad", "on", "Thursday", "said", "the", "rebels", "attacked", "a", "village", "near", "Goma", ",", ".", "yesterday", "several", "were", "injured", "when", "a", "bomb", "exploded", "not", "could", "threatened", "to", "strike", "army", "militia", "clashed", "with", "after", "since", "October", "7"]
 )
 
 

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.slow
 def run(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "eventscope", *args],
-        capture_output=True, text=True, cwd=cwd, input=stdin, timeout=300,
+        capture_output=True, text=True, cwd=cwd, input=stdin, timeout=300, check=False,
     )
 
 

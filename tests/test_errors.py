@@ -3,7 +3,12 @@
 import pytest
 
 from eventscope.errors import (
-    MESSAGES, ConfigError, EventscopeError, InputError, ResourceError, StoreError,
+    MESSAGES,
+    ConfigError,
+    EventscopeError,
+    InputError,
+    ResourceError,
+    StoreError,
 )
 
 CLASSES = {"ES1": InputError, "ES2": ConfigError, "ES3": ResourceError, "ES4": StoreError}

@@ -17,7 +17,7 @@ from eventscope.extract.evidence import evidence_for
 from eventscope.extract.roles import noun_phrase
 from eventscope.records import Attribution, Certainty
 
-ANONYMOUS = frozenset("anonymous unnamed unidentified source sources".split())
+ANONYMOUS = frozenset(["anonymous", "unnamed", "unidentified", "source", "sources"])
 
 
 def _hedged(trigger: Token) -> bool:

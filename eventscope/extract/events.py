@@ -19,12 +19,28 @@ from eventscope.extract.dateline import Dateline, find_dateline
 from eventscope.extract.evidence import evidence_for, sentence_evidence
 from eventscope.extract.quantities import Count, find_counts
 from eventscope.extract.roles import (
-    LOCATIVE_PREPS, PLACE_LABELS, Roles, find_roles, noun_phrase, split_targets,
+    LOCATIVE_PREPS,
+    PLACE_LABELS,
+    Roles,
+    find_roles,
+    noun_phrase,
+    split_targets,
 )
 from eventscope.extract.triggers import Trigger, find_triggers
 from eventscope.records import (
-    Actor, Article, Attribution, Certainty, DateDerivation, DatePrecision, Event, EventDate,
-    EventType, GeoPrecision, Place, Quantity, Source,
+    Actor,
+    Article,
+    Attribution,
+    Certainty,
+    DateDerivation,
+    DatePrecision,
+    Event,
+    EventDate,
+    EventType,
+    GeoPrecision,
+    Place,
+    Quantity,
+    Source,
 )
 from eventscope.resolve.actors import resolve_actor
 from eventscope.resolve.dates import resolve_date
@@ -185,9 +201,11 @@ def _place_for(trigger: Trigger, places: tuple[Span, ...], actor_tokens: set[int
         return resolved[0]
     dateline = ctx.dateline
     if dateline is not None:
-        span = doc.char_span(dateline.place_start, dateline.place_end)
-        if span is not None:
-            place = resolve_place(article_id, span, ctx.gazetteer, ctx.countries, name=dateline.place.title())
+        filed = doc.char_span(dateline.place_start, dateline.place_end)
+        if filed is not None:
+            place = resolve_place(
+                article_id, filed, ctx.gazetteer, ctx.countries, as_name=dateline.place.title()
+            )
             if place.lat is not None:
                 return replace(
                     place, precision=_looser(place.precision), reason="dateline: where the story was filed"
@@ -272,7 +290,12 @@ def _add_to_previous(events: list[Event], count: Count, ctx: Context) -> None:
                 count.min, count.max, count.span.text, event.attribution,
                 evidence_for(ctx.article.article_id, count.span),
             )
-            events[index] = replace(event, **{count.kind: (quantity,)})
+            if count.kind == "killed":
+                events[index] = replace(event, killed=(quantity,))
+            elif count.kind == "injured":
+                events[index] = replace(event, injured=(quantity,))
+            else:
+                events[index] = replace(event, arrested=(quantity,))
             return
 
 

@@ -14,7 +14,7 @@ def _sentence_starts(doc: Doc) -> list[int]:
     if starts is None:
         starts = [sent.start for sent in doc.sents]
         doc.user_data["eventscope.sentence_starts"] = starts
-    return starts  # type: ignore[no-any-return]
+    return list(starts)
 
 
 def sentence_index(token: Token) -> int:

@@ -15,10 +15,10 @@ from spacy.tokens import Span, Token
 from eventscope.extract import lexicon
 from eventscope.extract.triggers import Trigger
 
-LOCATIVE_PREPS = frozenset("in at near outside inside across around within into".split())
+LOCATIVE_PREPS = frozenset(["in", "at", "near", "outside", "inside", "across", "around", "within", "into"])
 TARGET_PREPS = frozenset({"on", "against", "at", "targeting"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-PRONOUNS = frozenset("it they he she we i you who which that them this these those".split())
+PRONOUNS = frozenset(["it", "they", "he", "she", "we", "i", "you", "who", "which", "that", "them", "this", "these", "those"])
 
 
 @dataclass(frozen=True)
@@ -69,9 +69,7 @@ def _is_actorish(token: Token) -> bool:
         return False
     if any(t.lemma_.lower() in lexicon.WEAPONS for t in noun_phrase(token)):
         return False
-    if lemma in lexicon.NOUN_TRIGGERS:
-        return False
-    return True
+    return lemma not in lexicon.NOUN_TRIGGERS
 
 
 def _child(token: Token, *deps: str) -> Token | None:
@@ -82,7 +80,7 @@ def _child(token: Token, *deps: str) -> Token | None:
 
 
 def _prep_object(token: Token, preps: frozenset[str]) -> list[Token]:
-    objects = []
+    objects: list[Token] = []
     for child in token.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in preps:
             objects.extend(c for c in child.children if c.dep_ == "pobj")

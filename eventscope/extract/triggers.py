@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from eventscope.extract import lexicon
 from eventscope.extract.lexicon import Sense
+from eventscope.records import EventType
 
 ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "agent", "prep", "attr", "pobj", "compound", "amod", "npadvmod"}
@@ -92,7 +93,7 @@ def is_irrealis(token: Token, *, purpose_ok: bool = False) -> bool:
 
 
 def _mode(token: Token, sense: Sense) -> str | None:
-    if sense.mode is not None and sense.type is not lexicon.EventType.ASSAULT:
+    if sense.mode is not None and sense.type is not EventType.ASSAULT:
         return sense.mode
     for child in token.children:
         if child.dep_ in ("compound", "amod", "nmod") and child.lemma_.lower() in COMPOUND_MODES:
@@ -126,9 +127,12 @@ def _is_aggregate(token: Token) -> bool:
 def _noun_carrier(token: Token) -> Token | None:
     """The verb that makes a noun an event, if any."""
     head = token.head
-    if token.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ in ("VERB", "AUX"):
-        if lexicon.lemma(head) in lexicon.NOUN_EVENT_VERBS:
-            return head
+    if (
+        token.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and head.pos_ in ("VERB", "AUX")
+        and lexicon.lemma(head) in lexicon.NOUN_EVENT_VERBS
+    ):
+        return head
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubj", "nsubjpass"):
         return _noun_carrier(head.head)  # "imposed seven rounds of sanctions"
     if token.dep_ == "pobj" and head.lower_ in ("in", "during") and head.head.lemma_.lower() in (
@@ -147,7 +151,7 @@ def _verb_sense(token: Token) -> Sense | None:
     sense = next((s for s in senses if s.needs is None or arguments & s.needs), None)
     if sense is None:
         return None
-    if sense.type is lexicon.EventType.REQUEST and token.tag_ == "VBG" and token.dep_ == "advcl":
+    if sense.type is EventType.REQUEST and token.tag_ == "VBG" and token.dep_ == "advcl":
         return None  # "staged a protest, demanding ...": the demand is the protest's, not an event
     if token.lemma_.lower() in ("kill", "strike", "hit") and any(
         c.dep_ in ("nsubj", "nsubjpass", "agent") and _noun_sense(c) for c in token.children

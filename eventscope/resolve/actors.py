@@ -33,7 +33,7 @@ HEAD_KINDS: dict[str, ActorKind] = {
     "people": K.CIVILIANS, "student": K.CIVILIANS, "worker": K.CIVILIANS,
     "farmer": K.CIVILIANS, "child": K.CIVILIANS, "woman": K.CIVILIANS, "man": K.CIVILIANS,
     "passenger": K.CIVILIANS, "family": K.CIVILIANS, "suspect": K.OTHER,
-    "local": K.CIVILIANS, "youth": K.CIVILIANS, "villager": K.CIVILIANS, "crowd": K.RIOTERS,
+    "local": K.CIVILIANS, "youth": K.CIVILIANS, "crowd": K.RIOTERS,
     "supporter": K.PARTY, "activist": K.PARTY, "cadre": K.PARTY,
     "government": K.GOVERNMENT, "ministry": K.GOVERNMENT, "minister": K.GOVERNMENT,
     "president": K.GOVERNMENT, "official": K.GOVERNMENT, "spokesperson": K.GOVERNMENT,
@@ -67,9 +67,12 @@ def _kind(phrase: Span) -> ActorKind | None:
     if head.ent_type_ in ("GPE",) and len(phrase) <= 3:
         return K.GOVERNMENT
     for child in head.children:
-        if child.dep_ in ("compound", "amod") and child.lemma_.lower() in COMPOUND_KINDS:
-            if lemma in ("force", "service", "unit", "personnel", "member"):
-                return COMPOUND_KINDS[child.lemma_.lower()]
+        if (
+            child.dep_ in ("compound", "amod")
+            and child.lemma_.lower() in COMPOUND_KINDS
+            and lemma in ("force", "service", "unit", "personnel", "member")
+        ):
+            return COMPOUND_KINDS[child.lemma_.lower()]
     titles = [c for c in head.children if c.dep_ == "compound" and c.lemma_.lower() in HEAD_KINDS]
     if head.ent_type_ == "PERSON" and titles:  # "Prime Minister Mohammed Shia al-Sudani"
         return HEAD_KINDS[titles[-1].lemma_.lower()]

@@ -175,7 +175,7 @@ def _relative(cleaned: str, published: dt.date) -> tuple[dt.date, dt.date, DateP
         year = published.year if month <= published.month else published.year - 1
         start, end = _month_range(year, month)
         return start, min(end, published), DatePrecision.MONTH
-    day = _without_year(cleaned, published)
-    if day is not None:
-        return day, day, DatePrecision.DAY
+    found = _without_year(cleaned, published)
+    if found is not None:
+        return found, found, DatePrecision.DAY
     return None

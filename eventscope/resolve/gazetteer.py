@@ -133,8 +133,7 @@ class Gazetteer:
     def country(self, text: str) -> Country | None:
         """The country a name, alias, ISO code or demonym ("Iraqi") refers to."""
         key = fold(text)
-        if key.startswith("the "):
-            key = key[4:]
+        key = key.removeprefix("the ")
         iso3 = self._country_by_name.get(key)
         if iso3 is None and key.endswith("s"):  # "Iraqis", "Kenyans"
             iso3 = self._country_by_name.get(key[:-1])
@@ -152,7 +151,7 @@ class Gazetteer:
         ("Sudan" is an old alias of Sedan, France).
         """
         key = fold(name)
-        by_size = lambda city: -city.population  # noqa: E731
+        by_size = lambda city: -city.population
         return [
             *sorted(self._primary.get(key, ()), key=by_size),
             *sorted(self._alternate.get(key, ()), key=by_size),
@@ -165,8 +164,7 @@ class Gazetteer:
 
     def landmark(self, name: str) -> Landmark | None:
         key = fold(name)
-        if key.startswith("the "):
-            key = key[4:]
+        key = key.removeprefix("the ")
         return self._landmarks.get(key)
 
     @classmethod
@@ -215,12 +213,12 @@ class Gazetteer:
             names.append((data["name"], data["iso3"]))
         cities = []
         for data in cache_.get_cities().values():
-            iso3 = iso2_to_iso3.get(data["countrycode"])
-            if not iso3:
+            city_country = iso2_to_iso3.get(data["countrycode"])
+            if not city_country:
                 continue
             city = City(
                 data["geonameid"], data["name"], data["latitude"], data["longitude"],
-                iso3, int(data["population"]),
+                city_country, int(data["population"]),
             )
             aliases = (
                 [n for n in data.get("alternatenames", []) if n.isascii()]

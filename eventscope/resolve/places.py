@@ -19,9 +19,7 @@ from eventscope.records import GeoPrecision, Place
 from eventscope.resolve.gazetteer import Gazetteer
 
 DIRECTIONS = frozenset(
-    """north south east west northern southern eastern western central northeast
-    northwest southeast southwest northeastern northwestern southeastern
-    southwestern""".split()
+    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern"]
 )
 
 
@@ -45,15 +43,15 @@ def resolve_place(
     gazetteer: Gazetteer,
     context_countries: Sequence[str] = (),
     *,
-    name: str | None = None,
+    as_name: str | None = None,
 ) -> Place:
     """The Place for a mention; unresolved mentions say why in ``reason``.
 
-    ``name`` overrides the text looked up (a dateline's "NEW DELHI" as "New Delhi").
+    ``as_name`` overrides the text looked up (a dateline's "NEW DELHI" as "New Delhi").
     """
     evidence = evidence_for(article_id, span)
     mention = span.text
-    names = [name] if name else _entity_texts(span)
+    names = [as_name] if as_name else _entity_texts(span)
     for name in names:
         landmark = gazetteer.landmark(name)
         if landmark is not None:
