@@ -93,6 +93,14 @@ def article_countries(doc: Doc, gazetteer: Gazetteer) -> tuple[str, ...]:
     return tuple(iso3 for iso3, _ in tally.most_common())
 
 
+@dataclass(frozen=True)
+class Anchors:
+    """Dates of events already read: the last one ("the same day"), and per type."""
+
+    last: EventDate | None
+    by_type: dict[EventType, EventDate]
+
+
 def event_id(article_id: str, trigger: Token, target: Token | None, type_: EventType) -> str:
     key = f"{article_id}:{trigger.idx}:{target.i if target is not None else '-'}:{type_.value}"
     return hashlib.sha256(key.encode()).hexdigest()[:16]
@@ -107,11 +115,22 @@ def _clause_verb(token: Token) -> Token:
     return current
 
 
-def _date_for(trigger: Trigger, ctx: Context, anchor: EventDate | None) -> EventDate:
+def _date_for(trigger: Trigger, ctx: Context, anchors: Anchors) -> EventDate:
+    """The event's date: its own time expression, else the best fallback.
+
+    A date inside a noun phrase dates that noun ("arrested suspects in the
+    December 7 attacks"): it is the trigger's date only when it modifies the
+    trigger itself.
+    """
     sent = trigger.token.sent
     owners = {trigger.token.i} | ({trigger.carrier.i} if trigger.carrier is not None else set())
     body_start = ctx.dateline.end if ctx.dateline is not None else 0
-    dates = [e for e in sent.ents if e.label_ == "DATE" and e.start_char >= body_start]
+    dates = [
+        e for e in sent.ents
+        if e.label_ == "DATE"
+        and e.start_char >= body_start
+        and (e.root.dep_ not in ("nmod", "compound", "amod") or e.root.head.i in owners)
+    ]
     linked = [e for e in dates if _clause_verb(e.root).i in owners]
     if not linked:
         linked = [
@@ -119,11 +138,12 @@ def _date_for(trigger: Trigger, ctx: Context, anchor: EventDate | None) -> Event
             if _clause_verb(e.root).lemma_.lower() not in lexicon.REPORTING_VERBS
         ]
     if not linked:
-        return _date_fallback(ctx, anchor)
+        return _date_fallback(ctx, anchors.by_type.get(trigger.sense.type))
     span = linked[0]
     text = span.text
     if _after_since(span) and not text.lower().startswith("since"):
         text = f"since {text}"
+    anchor = anchors.last
     anchor_day = anchor.start if anchor is not None and anchor.precision is DatePrecision.DAY else None
     return resolve_date(
         text, ctx.article.published, anchor=anchor_day,
@@ -131,11 +151,26 @@ def _date_for(trigger: Trigger, ctx: Context, anchor: EventDate | None) -> Event
     )
 
 
+def _dated_mentions(sent: Span, ctx: Context, anchors: Anchors) -> Anchors:
+    """Dates that name an event in passing ("the December 7 attacks") become anchors."""
+    for ent in sent.ents:
+        if ent.label_ != "DATE" or ent.root.dep_ not in ("nmod", "compound", "amod"):
+            continue
+        sense = lexicon.NOUN_TRIGGERS.get(ent.root.head.lemma_.lower())
+        if sense is None:
+            continue
+        date = resolve_date(ent.text, ctx.article.published)
+        if date.start is not None:
+            anchors = Anchors(date, {**anchors.by_type, sense.type: date})
+    return anchors
+
+
 def _date_fallback(ctx: Context, anchor: EventDate | None) -> EventDate:
     """A date for an event whose sentence gives none, saying where it came from.
 
-    The date of the event reported just before it in the article (news tells
-    one event over several sentences), else the publication date, else unknown.
+    The date of the last event of the same type reported before it (news
+    tells one event over several sentences), else the publication date, else
+    unknown.
     """
     if anchor is not None and anchor.start is not None:
         return EventDate(
@@ -311,7 +346,7 @@ def extract_events(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Eve
     ctx = Context(article, gazetteer, article_countries(doc, gazetteer), find_dateline(doc.text))
     source = Source(article.article_id, article.outlet, article.url, article.published)
     events: list[Event] = []
-    anchor: EventDate | None = None
+    anchors = Anchors(None, {})
     for sent in doc.sents:
         triggers: list[Trigger] = []
         for trigger in find_triggers(sent):
@@ -328,7 +363,7 @@ def extract_events(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Eve
                 # "1 fatality.", "Several injuries reported.": the event told just before
                 _add_to_previous(events, count, ctx)
         for index, (trigger, target) in enumerate(slots):
-            event = _build(trigger, target, owned.get(index, []), ctx, source, anchor)
+            event = _build(trigger, target, owned.get(index, []), ctx, source, anchors)
             date = event.date
             if (
                 date is not None
@@ -336,8 +371,9 @@ def extract_events(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Eve
                 and not event.is_aggregate
                 and date.derivation is not DateDerivation.PUBLICATION_FALLBACK
             ):
-                anchor = date
+                anchors = Anchors(date, {**anchors.by_type, event.type: date})
             events.append(event)
+        anchors = _dated_mentions(sent, ctx, anchors)
     return events
 
 
@@ -347,7 +383,7 @@ def _build(
     counts: list[Count],
     ctx: Context,
     source: Source,
-    anchor: EventDate | None,
+    anchors: Anchors,
 ) -> Event:
     article_id = ctx.article.article_id
     roles = find_roles(trigger, target)
@@ -376,7 +412,7 @@ def _build(
     )
     actor_tokens = {t.i for span in (roles.agent, roles.patient) if span is not None for t in span}
     place = _place_for(trigger, roles.places, actor_tokens, ctx)
-    date = _date_for(trigger, ctx, anchor)
+    date = _date_for(trigger, ctx, anchors)
     attribution = attribute(article_id, trigger.token, ctx.article.outlet)
     claimed_by: Actor | None = None
     if trigger.carrier is not None and trigger.carrier.lemma_.lower() == "claim":
