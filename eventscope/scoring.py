@@ -18,7 +18,6 @@ from eventscope.evaluate import (
     read_gold,
     read_place_gold,
 )
-from eventscope.extract.events import article_countries
 from eventscope.extract.toponyms import extract_toponyms
 from eventscope.nlp.model import load_model
 from eventscope.nlp.parse import parse_articles
@@ -80,7 +79,7 @@ def evaluate_places(
 
     nlp = load_model(config.model)
     for done, (article, doc) in enumerate(parse_articles(nlp, articles(), config.batch_size), 1):
-        places = extract_toponyms(article, doc, gazetteer, article_countries(doc, gazetteer))
+        places = extract_toponyms(article, doc, gazetteer)
         scorer.add(cases.pop(article.article_id), places)
         if on_case:
             on_case(done)

