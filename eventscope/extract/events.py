@@ -258,7 +258,7 @@ def _place_candidates(
             and token.head.lower_ in LOCATIVE_PREPS
             and token.pos_ == "PROPN"
             and token.idx >= body_start
-            and not token.ent_type_
+            and token.ent_type_ in ("", "ORG", "NORP", "PERSON")  # "in Mandera" tagged ORG
         ):
             phrase = noun_phrase(token)
             found.setdefault(phrase.start, phrase)

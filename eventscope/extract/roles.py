@@ -142,7 +142,7 @@ def _place_span(head: Token) -> Span | None:
     named = [head, *(o for c in head.children if c.lower_ == "of" for o in c.children)]
     if any(t.ent_type_ in PLACE_LABELS for t in named):
         return phrase
-    if head.pos_ == "PROPN" and head.ent_type_ in ("", "NORP"):  # mis-tagged: "near Kidal"
+    if head.pos_ == "PROPN" and head.ent_type_ in ("", "NORP", "ORG"):  # mis-tagged: "near Kidal"
         return phrase
     if head.lemma_.lower() in lexicon.PLACE_NOUNS and any(
         c.pos_ == "PROPN" for c in head.children if c.dep_ in ("compound", "poss")

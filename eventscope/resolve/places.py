@@ -237,4 +237,16 @@ def resolve_place(
                 reason="region of a country" if directional else "country only",
                 evidence=evidence,
             )
+    # "Kisumu Central", "Tana Delta": a known town inside an unknown name is near it
+    for token in sorted(span, key=lambda t: -len(t.text)):
+        if token.pos_ != "PROPN" or len(span) == 1 or directional:
+            continue
+        towns = [c for c in gazetteer.cities(token.text) if c.country in context_countries]
+        if towns:
+            town = towns[0]
+            return Place(
+                mention=mention, name=town.name, geonameid=town.geonameid, lat=town.lat,
+                lon=town.lon, country=town.country, precision=GeoPrecision.NEAR,
+                reason=f"near {town.name}, named in the place's name", evidence=evidence,
+            )
     return Place(mention=mention, reason="not in the gazetteer", evidence=evidence)
