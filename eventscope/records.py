@@ -43,7 +43,8 @@ class ActorKind(str, Enum):
     PARTY = "political party"
     COMMUNAL = "communal militia"
     PROTESTERS = "protesters"
-    RIOTERS = "rioters"
+    RIOTERS = "rioters"  # violent demonstrators
+    MOB = "mob"  # villagers, locals or supporters turning on someone
     CIVILIANS = "civilians"
     INTERNATIONAL = "international org"
     UNIDENTIFIED = "unidentified armed group"

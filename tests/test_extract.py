@@ -148,3 +148,53 @@ def test_without_publication_date_relative_dates_say_why():
     (event,) = es.extract("Soldiers shelled the town of Avdiivka on Thursday.")
     assert event.date.start is None
     assert "publication date" in event.date.reason
+
+
+def _only(events, type_):
+    found = [e for e in events if e.type is type_]
+    assert len(found) == 1, [(e.type, e.trigger.text) for e in events]
+    return found[0]
+
+
+def test_protest_broken_up_with_tear_gas_is_intervention():
+    text = (
+        "Hundreds of traders protested outside the county offices in Nakuru on Monday. "
+        "Police fired tear gas to break up the crowd."
+    )
+    protest = _only(es.extract(text, published="2024-03-05"), EventType.PROTEST)
+    assert protest.mode == "intervention"
+    assert protest.acled_sub_event_type == "Protest with intervention"
+
+
+def test_protest_met_with_live_fire_is_excessive_force():
+    text = "Soldiers opened fire on students protesting in Kisumu on Friday, killing two, witnesses said."
+    protest = _only(es.extract(text, published="2024-03-09"), EventType.PROTEST)
+    assert protest.acled_sub_event_type == "Excessive force against protesters"
+
+
+def test_stone_throwing_protesters_are_a_violent_demonstration():
+    text = "Students protested in Eldoret on Tuesday and hurled stones at passing vehicles."
+    protest = _only(es.extract(text, published="2024-03-06"), EventType.PROTEST)
+    assert (protest.acled_event_type, protest.acled_sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_villagers_beating_a_suspect_is_mob_violence():
+    text = "Villagers beat a suspected cattle thief to death in Garissa on Sunday."
+    attack = _only(es.extract(text, published="2024-03-04"), EventType.ASSAULT)
+    assert (attack.acled_event_type, attack.acled_sub_event_type) == ("Riots", "Mob violence")
+    assert attack.killed[0].min == 1
+
+
+def test_clash_between_two_groups_has_both_sides():
+    text = "Two people died in a clash between supporters of the governor and police in Homa Bay on Saturday."
+    clash = _only(es.extract(text, published="2024-03-04"), EventType.ASSAULT)
+    assert clash.actor1.mention == "supporters of the governor"
+    assert clash.actor2.kind is es.ActorKind.POLICE
+    assert clash.acled_event_type == "Riots"
+
+
+def test_shooting_a_civilian_is_an_attack_not_a_battle():
+    text = "Gunmen shot dead a fisherman near Lamu on Wednesday."
+    attack = _only(es.extract(text, published="2024-03-08"), EventType.ASSAULT)
+    assert (attack.acled_event_type, attack.acled_sub_event_type) == ("Violence against civilians", "Attack")
+    assert attack.killed[0].min == 1

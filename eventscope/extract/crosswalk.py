@@ -71,10 +71,12 @@ ARMED = frozenset(
     {ActorKind.MILITARY, ActorKind.POLICE, ActorKind.REBEL, ActorKind.COMMUNAL, ActorKind.UNIDENTIFIED}
 )
 UNARMED = frozenset(
-    {ActorKind.CIVILIANS, ActorKind.PROTESTERS, ActorKind.MEDIA, ActorKind.OTHER}
+    {ActorKind.CIVILIANS, ActorKind.PROTESTERS, ActorKind.MEDIA, ActorKind.OTHER, ActorKind.PARTY}
 )
 # Doers of violence that ACLED codes as riots, not as armed groups.
-CROWDS = frozenset({ActorKind.RIOTERS, ActorKind.PROTESTERS, ActorKind.PARTY, ActorKind.CIVILIANS})
+CROWDS = frozenset(
+    {ActorKind.RIOTERS, ActorKind.PROTESTERS, ActorKind.MOB, ActorKind.PARTY, ActorKind.CIVILIANS}
+)
 
 
 def crosswalk(
@@ -87,7 +89,7 @@ def crosswalk(
     if type_ is EventType.ASSAULT and actor1_kind in CROWDS:
         # rioters burning a bus, villagers beating a suspected thief, party
         # supporters clashing: riots, whatever the weapon
-        if actor1_kind is ActorKind.PROTESTERS or (mode == "property destruction" and actor1_kind is ActorKind.RIOTERS):
+        if actor1_kind in (ActorKind.PROTESTERS, ActorKind.RIOTERS):
             return "Riots", "Violent demonstration", "14"
         return "Riots", "Mob violence", "18"
     if type_ is EventType.ASSAULT and mode in (None, "firearms", "armed clash"):

@@ -15,6 +15,7 @@ from eventscope.extract import confidence, lexicon
 from eventscope.extract.attribution import attribute
 from eventscope.extract.crosswalk import crosswalk
 from eventscope.extract.dateline import Dateline, find_dateline
+from eventscope.extract.escalation import protest_mode
 from eventscope.extract.evidence import evidence_for, sentence_evidence
 from eventscope.extract.quantities import Count, find_counts
 from eventscope.extract.roles import (
@@ -351,7 +352,28 @@ def extract_events(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Eve
                 anchors = Anchors(date, {**anchors.by_type, event.type: date})
             events.append(event)
         anchors = _dated_mentions(sent, ctx, anchors)
-    return events
+    return [_escalated(event, doc) for event in events]
+
+
+def _escalated(event: Event, doc: Doc) -> Event:
+    """A protest whose sentence or the next tells of force or violence, typed so."""
+    if event.type is not EventType.PROTEST or event.mode not in (None, "peaceful"):
+        return event
+    sentences = list(doc.sents)
+    index = event.evidence.sentence_index
+    window = doc[sentences[index].start : sentences[min(index + 1, len(sentences) - 1)].end]
+    mode = protest_mode(window)
+    if mode is None:
+        return event
+    acled_type, acled_sub, cameo = crosswalk(
+        event.type, mode,
+        event.actor1.kind if event.actor1 else None,
+        event.actor2.kind if event.actor2 else None,
+    )
+    return replace(
+        event, mode=mode, acled_event_type=acled_type, acled_sub_event_type=acled_sub,
+        cameo_root=cameo,
+    )
 
 
 def _build(

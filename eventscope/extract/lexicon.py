@@ -35,11 +35,64 @@ def lemma(token: object) -> str:
 
 # Nouns that name a kind of place: "Sylhet city", "the town of Mopti".
 PLACE_NOUNS = frozenset(
-    ["town", "city", "village", "area", "district", "province", "region", "county", "municipality", "state", "governorate", "camp", "neighbourhood", "neighborhood", "suburb", "sub-county", "subcounty", "division", "upazila", "union", "ward", "locality", "settlement", "market", "border", "outskirts", "township"]
+    [
+        "town",
+        "city",
+        "village",
+        "area",
+        "district",
+        "province",
+        "region",
+        "county",
+        "municipality",
+        "state",
+        "governorate",
+        "camp",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "sub-county",
+        "subcounty",
+        "division",
+        "upazila",
+        "union",
+        "ward",
+        "locality",
+        "settlement",
+        "market",
+        "border",
+        "outskirts",
+        "township",
+    ]
 )
-ROADS = frozenset(["road", "highway", "street", "motorway", "junction", "roundabout", "bridge", "railway"])
+ROADS = frozenset(
+    ["road", "highway", "street", "motorway", "junction", "roundabout", "bridge", "railway"]
+)
 PROPERTY = frozenset(
-    ["house", "home", "bus", "car", "vehicle", "truck", "office", "shop", "store", "building", "school", "church", "mosque", "temple", "station", "property", "houses", "vehicles", "tyre", "tire", "tires", "tyres"]
+    [
+        "house",
+        "home",
+        "bus",
+        "car",
+        "vehicle",
+        "truck",
+        "office",
+        "shop",
+        "store",
+        "building",
+        "school",
+        "church",
+        "mosque",
+        "temple",
+        "station",
+        "property",
+        "houses",
+        "vehicles",
+        "tyre",
+        "tire",
+        "tires",
+        "tyres",
+    ]
 )
 WEAPON_MODES: dict[str, str] = {
     "rocket": "shelling/missile",
@@ -78,11 +131,65 @@ WEAPONS = frozenset(WEAPON_MODES)
 
 # Things attacked that are not actors: an attack on them is still an attack.
 FACILITIES = frozenset(
-    ["base", "airbase", "compound", "embassy", "consulate", "facility", "outpost", "checkpoint", "convoy", "camp", "barracks", "station", "headquarters", "office", "building", "hospital", "school", "market", "mosque", "church", "village", "town", "city", "house", "home", "vehicle", "bus", "truck", "car", "position", "positions", "post", "ship", "vessel", "tanker", "airport", "port", "bridge"]
+    [
+        "base",
+        "airbase",
+        "compound",
+        "embassy",
+        "consulate",
+        "facility",
+        "outpost",
+        "checkpoint",
+        "convoy",
+        "camp",
+        "barracks",
+        "station",
+        "headquarters",
+        "office",
+        "building",
+        "hospital",
+        "school",
+        "market",
+        "mosque",
+        "church",
+        "village",
+        "town",
+        "city",
+        "house",
+        "home",
+        "vehicle",
+        "bus",
+        "truck",
+        "car",
+        "position",
+        "positions",
+        "post",
+        "ship",
+        "vessel",
+        "tanker",
+        "airport",
+        "port",
+        "bridge",
+    ]
 )
 AGREEMENTS = frozenset(["agreement", "deal", "ceasefire", "truce", "accord", "pact", "treaty"])
 CONDEMNING = frozenset(
-    ["unacceptable", "unjustifiable", "outrageous", "cowardly", "heinous", "criminal", "barbaric", "terrorist", "despicable", "illegitimate", "illegal", "unlawful", "provocation", "provocative"]
+    [
+        "unacceptable",
+        "unjustifiable",
+        "outrageous",
+        "cowardly",
+        "heinous",
+        "criminal",
+        "barbaric",
+        "terrorist",
+        "despicable",
+        "illegitimate",
+        "illegal",
+        "unlawful",
+        "provocation",
+        "provocative",
+    ]
 )
 PROTEST_WORDS = frozenset(
     ["protest", "protester", "demonstration", "demonstrator", "rally", "crowd", "march", "marcher"]
@@ -138,7 +245,9 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "block": Sense(P, "obstruct", needs=ROADS),
     "barricade": Sense(P, "obstruct", needs=ROADS),
     "pelt": Sense(A, "mob violence"),
-    "stone": Sense(A, "mob violence", needs=frozenset({"motorist", "vehicle", "police", "car", "bus"})),
+    "stone": Sense(
+        A, "mob violence", needs=frozenset({"motorist", "vehicle", "police", "car", "bus"})
+    ),
     "vandalize": Sense(A, "property destruction"),
     "torch": Sense(A, "property destruction"),
     "loot": Sense(A, "property destruction"),
@@ -198,15 +307,91 @@ NOUN_TRIGGERS: dict[str, Sense] = {
 
 # Verbs that make a noun trigger an event ("X killed", "carried out X").
 NOUN_EVENT_VERBS = frozenset(
-    ["kill", "injure", "wound", "hit", "target", "destroy", "damage", "leave", "claim", "carry", "conduct", "launch", "stage", "hold", "erupt", "break", "occur", "happen", "rock", "strike", "join", "organize", "organise", "disperse", "sign", "announce", "impose", "agree", "declare", "take", "lead", "mount"]
+    [
+        "kill",
+        "injure",
+        "wound",
+        "hit",
+        "target",
+        "destroy",
+        "damage",
+        "leave",
+        "claim",
+        "carry",
+        "conduct",
+        "launch",
+        "stage",
+        "hold",
+        "erupt",
+        "break",
+        "occur",
+        "happen",
+        "rock",
+        "strike",
+        "join",
+        "organize",
+        "organise",
+        "disperse",
+        "sign",
+        "announce",
+        "impose",
+        "agree",
+        "declare",
+        "take",
+        "lead",
+        "mount",
+        "spread",
+        "continue",
+        "rage",
+        "flare",
+    ]
 )
 # Verbs whose complement is not (yet) a real event: "threatened to strike".
 IRREALIS_HEADS = frozenset(
-    ["threaten", "plan", "vow", "warn", "want", "intend", "aim", "seek", "try", "promise", "pledge", "prepare", "call", "urge", "demand", "ask", "order", "fear", "deny"]
+    [
+        "threaten",
+        "plan",
+        "vow",
+        "warn",
+        "want",
+        "intend",
+        "aim",
+        "seek",
+        "try",
+        "promise",
+        "pledge",
+        "prepare",
+        "call",
+        "urge",
+        "demand",
+        "ask",
+        "order",
+        "fear",
+        "deny",
+    ]
 )
-MODAL_WORDS = frozenset(["could", "may", "might", "would", "should", "will", "must", "can", "shall"])
+MODAL_WORDS = frozenset(
+    ["could", "may", "might", "would", "should", "will", "must", "can", "shall"]
+)
 REPORTING_VERBS = frozenset(
-    ["say", "tell", "report", "announce", "state", "add", "confirm", "claim", "allege", "write", "note", "declare", "reveal", "insist", "indicate", "suggest"]
+    [
+        "say",
+        "tell",
+        "report",
+        "announce",
+        "state",
+        "add",
+        "confirm",
+        "claim",
+        "allege",
+        "write",
+        "note",
+        "declare",
+        "reveal",
+        "insist",
+        "indicate",
+        "suggest",
+    ]
 )
 HEDGES = frozenset(["allegedly", "alleged", "reportedly", "purportedly", "suspected", "apparently"])
 

@@ -123,6 +123,9 @@ def _kind(word: Token) -> str | None:
 
 def _counted_nouns(word: Token) -> list[Token]:
     """The nouns whose number says how many were killed/injured/arrested by ``word``."""
+    if word.lemma_.lower() == "death" and word.head.lower_ == "to":
+        verb = word.head.head  # "beat a thief to death", "was hacked to death"
+        return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if word.pos_ in ("NOUN",) and word.lemma_.lower() in ("death", "fatality", "casualty", "injury", "arrest"):
         return [word]  # "12 deaths"
     nouns = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")]

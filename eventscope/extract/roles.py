@@ -43,7 +43,13 @@ def noun_phrase(token: Token) -> Span:
         right = max(right, words[-1].i)
     for child in token.children:  # keep "of"-phrases: "members of the militia"
         if child.dep_ == "prep" and child.lower_ == "of" and child.i > token.i:
-            right = max(right, list(child.subtree)[-1].i)
+            inner = [
+                t for t in child.subtree
+                if not any(a.dep_ == "prep" and a.lower_ in LOCATIVE_PREPS for a in t.ancestors
+                           if a.i > child.i)
+                and not (t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS)
+            ]
+            right = max(right, max(t.i for t in inner))
     doc = token.doc
     if token.ent_type_ in ("ORG", "PERSON", "NORP", "GPE", "FAC", "LOC"):
         for ent in doc.ents:  # keep a named entity whole: "the Islamic Resistance in Iraq"
@@ -159,6 +165,24 @@ def _place_span(head: Token) -> Span | None:
 def find_roles(trigger: Trigger, target: Token | None = None) -> Roles:
     """The agent, patient and places of a trigger (``target`` picks one of several)."""
     token = trigger.token
+    between = _prep_object(token, frozenset({"between"})) if trigger.nominal else []
+    if between:
+        # "a clash between supporters of A and those of B"
+        sides = [between[0], *between[0].conjuncts]
+        first, second = sides[0], (sides[1] if len(sides) > 1 else None)
+        first_phrase = noun_phrase(first)
+        if second is None:
+            # "between supporters of the governor and police": the parser often
+            # coordinates the second side inside the first side's "of"-phrase
+            second = next((t for t in first.subtree if t.dep_ == "conj"), None)
+            if second is not None:
+                cut = next((t.i for t in first.subtree if t.dep_ == "cc" and t.i < second.i), second.i)
+                first_phrase = token.doc[first_phrase.start : cut]
+        return Roles(
+            first_phrase if _is_actorish(first) else None,
+            noun_phrase(second) if second is not None and _is_actorish(second) else None,
+            tuple(_places_near([token, *sides])),
+        )
     if trigger.nominal:
         agent_tok = _child(token, "poss")
         by = _prep_object(token, frozenset({"by"}))

@@ -135,6 +135,8 @@ def _noun_carrier(token: Token) -> Token | None:
         return head
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubj", "nsubjpass"):
         return _noun_carrier(head.head)  # "imposed seven rounds of sanctions"
+    if any(c.dep_ == "prep" and c.lower_ == "between" for c in token.children):
+        return token  # "a clash between supporters of A and B" is an event in itself
     if token.dep_ == "pobj" and head.lower_ in ("in", "during") and head.head.lemma_.lower() in (
         lexicon.KILL_WORDS | lexicon.INJURE_WORDS
     ):

@@ -28,12 +28,12 @@ HEAD_KINDS: dict[str, ActorKind] = {
     "gunman": K.UNIDENTIFIED, "gunmen": K.UNIDENTIFIED, "assailant": K.UNIDENTIFIED,
     "attacker": K.UNIDENTIFIED, "perpetrator": K.UNIDENTIFIED,
     "protester": K.PROTESTERS, "demonstrator": K.PROTESTERS, "marcher": K.PROTESTERS,
-    "protestor": K.PROTESTERS, "rioter": K.RIOTERS, "mob": K.RIOTERS,
+    "protestor": K.PROTESTERS, "rioter": K.RIOTERS, "mob": K.MOB,
     "civilian": K.CIVILIANS, "villager": K.CIVILIANS, "resident": K.CIVILIANS,
     "people": K.CIVILIANS, "student": K.CIVILIANS, "worker": K.CIVILIANS,
     "farmer": K.CIVILIANS, "child": K.CIVILIANS, "woman": K.CIVILIANS, "man": K.CIVILIANS,
     "passenger": K.CIVILIANS, "family": K.CIVILIANS, "suspect": K.OTHER,
-    "local": K.CIVILIANS, "youth": K.CIVILIANS, "crowd": K.RIOTERS,
+    "local": K.CIVILIANS, "youth": K.CIVILIANS, "crowd": K.MOB,
     "supporter": K.PARTY, "activist": K.PARTY, "cadre": K.PARTY,
     "government": K.GOVERNMENT, "ministry": K.GOVERNMENT, "minister": K.GOVERNMENT,
     "president": K.GOVERNMENT, "official": K.GOVERNMENT, "spokesperson": K.GOVERNMENT,
@@ -53,11 +53,12 @@ ACLED_NAMES: dict[ActorKind, str] = {
     K.GOVERNMENT: "Government of {country}",
     K.PROTESTERS: "Protesters ({country})",
     K.RIOTERS: "Rioters ({country})",
+    K.MOB: "Rioters ({country})",
     K.CIVILIANS: "Civilians ({country})",
     K.UNIDENTIFIED: "Unidentified Armed Group ({country})",
 }
 CONTEXT_COUNTRY_KINDS = frozenset(
-    {K.MILITARY, K.POLICE, K.PROTESTERS, K.RIOTERS, K.CIVILIANS, K.GOVERNMENT, K.UNIDENTIFIED}
+    {K.MILITARY, K.POLICE, K.PROTESTERS, K.RIOTERS, K.MOB, K.CIVILIANS, K.GOVERNMENT, K.UNIDENTIFIED}
 )
 
 
@@ -80,7 +81,9 @@ def _kind(phrase: Span) -> ActorKind | None:
         for token in appos.subtree:
             if token.lemma_.lower() in HEAD_KINDS:
                 return HEAD_KINDS[token.lemma_.lower()]
-    if lemma in ("member", "supporter", "activist", "leader", "cadre", "worker"):
+    if lemma in (
+        "member", "leader", "group", "band", "hundred", "dozen", "thousand", "score", "crowd",
+    ):  # "members of the army", "groups of villagers"; supporters are supporters
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 inner = _kind(pobj.doc[pobj.left_edge.i : pobj.right_edge.i + 1])
@@ -125,7 +128,7 @@ def resolve_actor(
         # locals or students who attack are a mob
         generic = phrase.root.lemma_.lower() in ("people", "man", "person", "individual", "group")
         armed = any(t.lemma_.lower() in ("armed", "gun", "gunman", "gunmen") for t in phrase)
-        kind = K.UNIDENTIFIED if generic or armed else K.RIOTERS
+        kind = K.UNIDENTIFIED if generic or armed else K.MOB
     country = _country(phrase, gazetteer)
     if country is None and kind in CONTEXT_COUNTRY_KINDS:
         country = main_country
