@@ -352,14 +352,14 @@ def extract_events(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Eve
                 anchors = Anchors(date, {**anchors.by_type, event.type: date})
             events.append(event)
         anchors = _dated_mentions(sent, ctx, anchors)
-    return [_escalated(event, doc) for event in events]
+    sentences = list(doc.sents)
+    return [_escalated(event, doc, sentences) for event in events]
 
 
-def _escalated(event: Event, doc: Doc) -> Event:
+def _escalated(event: Event, doc: Doc, sentences: list[Span]) -> Event:
     """A protest whose sentence or the next tells of force or violence, typed so."""
     if event.type is not EventType.PROTEST or event.mode not in (None, "peaceful"):
         return event
-    sentences = list(doc.sents)
     index = event.evidence.sentence_index
     window = doc[sentences[index].start : sentences[min(index + 1, len(sentences) - 1)].end]
     mode = protest_mode(window)

@@ -251,6 +251,8 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "vandalize": Sense(A, "property destruction"),
     "torch": Sense(A, "property destruction"),
     "loot": Sense(A, "property destruction"),
+    "destroy": Sense(A, "property destruction", needs=PROPERTY | frozenset({"ballot", "box"})),
+    "damage": Sense(A, "property destruction", needs=PROPERTY),
     "burn": Sense(A, "property destruction", needs=PROPERTY),
     "set": Sense(A, "property destruction", needs=frozenset({"fire", "ablaze", "alight"})),
     "accuse": Sense(EventType.ACCUSE, "allege"),

@@ -146,8 +146,10 @@ def _noun_carrier(token: Token) -> Token | None:
 
 def _verb_sense(token: Token) -> Sense | None:
     entry = lexicon.VERB_TRIGGERS.get(lexicon.lemma(token))
-    if entry is None or token.dep_ in ("amod", "compound"):
+    if entry is None or token.dep_ == "compound":
         return None
+    if token.dep_ == "amod" and token.tag_ != "VBD":
+        return None  # "the arrested men"; but a finite verb the parser misread stays
     arguments = argument_lemmas(token)
     senses = entry if isinstance(entry, tuple) else (entry,)
     sense = next((s for s in senses if s.needs is None or arguments & s.needs), None)

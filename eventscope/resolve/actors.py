@@ -83,6 +83,7 @@ def _kind(phrase: Span) -> ActorKind | None:
                 return HEAD_KINDS[token.lemma_.lower()]
     if lemma in (
         "member", "leader", "group", "band", "hundred", "dozen", "thousand", "score", "crowd",
+        "faction",
     ):  # "members of the army", "groups of villagers"; supporters are supporters
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -124,11 +125,10 @@ def resolve_actor(
     """
     kind = _kind(phrase)
     if perpetrator and kind is K.CIVILIANS:
-        # "people" or "men" who attack are an unidentified armed group; villagers,
-        # locals or students who attack are a mob
-        generic = phrase.root.lemma_.lower() in ("people", "man", "person", "individual", "group")
+        # villagers, locals, students or "a group of people" who attack are a mob
+        # (ACLED: mob violence); armed men are an unidentified armed group
         armed = any(t.lemma_.lower() in ("armed", "gun", "gunman", "gunmen") for t in phrase)
-        kind = K.UNIDENTIFIED if generic or armed else K.MOB
+        kind = K.UNIDENTIFIED if armed else K.MOB
     country = _country(phrase, gazetteer)
     if country is None and kind in CONTEXT_COUNTRY_KINDS:
         country = main_country
