@@ -29,6 +29,7 @@ from eventscope.extract.roles import (
 from eventscope.extract.triggers import Trigger, find_triggers
 from eventscope.records import (
     Actor,
+    ActorKind,
     Article,
     Attribution,
     Certainty,
@@ -294,9 +295,33 @@ def _owner(count: Count, events: list[tuple[Trigger, Token | None]]) -> int | No
     return None
 
 
-def _add_to_previous(events: list[Event], count: Count, ctx: Context) -> None:
+def _kind_of(phrase: Span | None, ctx: Context) -> ActorKind | None:
+    if phrase is None:
+        return None
+    return resolve_actor(ctx.article.article_id, phrase, ctx.gazetteer, ctx.main_country).kind
+
+
+def _referred_event(trigger: Trigger, events: list[Event]) -> int | None:
+    """The earlier event a definite noun refers back to ("the clash", "this attack")."""
+    if not trigger.nominal:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.token.children):
+        return None
+    if any(c.dep_ in ("prep", "compound", "amod", "nummod") for c in trigger.token.children):
+        return None  # "the attack on the base", "the December 7 attacks": said anew
+    for index in range(len(events) - 1, -1, -1):
+        if events[index].type is trigger.sense.type:
+            return index
+    return None
+
+
+def _add_to_previous(
+    events: list[Event], count: Count, ctx: Context, *, only: int | None = None
+) -> None:
     """Attach a count from a sentence without events to the last fitting event."""
     for index in range(len(events) - 1, -1, -1):
+        if only is not None and index != only:
+            continue
         event = events[index]
         if event.type in COUNT_TYPES[count.kind] and not getattr(event, count.kind):
             quantity = Quantity(
@@ -341,6 +366,12 @@ def extract_events(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Eve
                 # "1 fatality.", "Several injuries reported.": the event told just before
                 _add_to_previous(events, count, ctx)
         for index, (trigger, target) in enumerate(slots):
+            earlier = _referred_event(trigger, events)
+            if earlier is not None:
+                # "1 person was killed in the clash": the clash told before, not a new one
+                for count in owned.get(index, []):
+                    _add_to_previous(events, count, ctx, only=earlier)
+                continue
             event = _build(trigger, target, owned.get(index, []), ctx, source, anchors)
             date = event.date
             if (
@@ -396,7 +427,13 @@ def _build(
     if trigger.sense.mode == "intervention":
         # ACLED codes protesters as actor1 and the force that broke them up as actor2
         roles = Roles(roles.patient, roles.agent, roles.places)
-    violent = trigger.sense.type is EventType.ASSAULT
+    type_, mode = trigger.sense.type, trigger.mode
+    patient_kind = _kind_of(roles.patient, ctx)
+    if type_ is EventType.ASSAULT and patient_kind is ActorKind.PROTESTERS:
+        # "police beat protesters": ACLED codes the protest, with the force against it
+        type_, mode = EventType.PROTEST, "intervention"
+        roles = Roles(roles.patient, roles.agent, roles.places)
+    violent = type_ is EventType.ASSAULT
     actor1 = (
         resolve_actor(
             article_id, roles.agent, ctx.gazetteer, ctx.main_country, perpetrator=violent
@@ -420,8 +457,7 @@ def _build(
             Certainty.CLAIMED, actor1.name if actor1 else None, trigger.carrier.text,
             ctx.article.outlet, actor1.evidence if actor1 else None,
         )
-    blamed_on = actor2 if trigger.sense.type is EventType.ACCUSE else None
-    type_, mode = trigger.sense.type, trigger.mode
+    blamed_on = actor2 if type_ is EventType.ACCUSE else None
     acled_type, acled_sub, cameo = crosswalk(
         type_, mode, actor1.kind if actor1 else None, actor2.kind if actor2 else None
     )

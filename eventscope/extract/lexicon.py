@@ -307,6 +307,9 @@ NOUN_TRIGGERS: dict[str, Sense] = {
     "freeze": Sense(EventType.SANCTION),
 }
 
+# What police fire at crowds: a sign of intervention in a protest, not a weapon attack.
+CROWD_CONTROL = frozenset({"gas", "teargas", "cannon", "warning", "rubber", "pepper", "baton"})
+
 # Verbs that make a noun trigger an event ("X killed", "carried out X").
 NOUN_EVENT_VERBS = frozenset(
     [
