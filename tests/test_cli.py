@@ -73,7 +73,8 @@ def test_events_table_lists_the_air_strike(examples_db: str) -> None:
 
 def test_show_prints_fields_with_their_sentences(examples_db: str) -> None:
     listed = run("events", "--db", examples_db, "--type", "COERCE", "--format", "json")
-    event = json.loads(listed.stdout.splitlines()[0])
+    events = [json.loads(line) for line in listed.stdout.splitlines()]
+    event = next(e for e in events if e["mode"] == "arrest" and e["trigger"]["text"] == "arrested")
     result = run("show", event["event_id"][:8], "--db", examples_db)
     assert result.returncode == 0, result.stderr
     assert "arrested" in result.stdout

@@ -157,6 +157,8 @@ def _verb_sense(token: Token) -> Sense | None:
         return None
     if sense.type is EventType.ASSAULT and arguments & lexicon.CROWD_CONTROL:
         return None  # "police fired tear gas": how a protest was handled, not an attack
+    if sense.mode == "seize" and "power" in arguments:
+        return None  # "since it seized power in a coup": history, not a seizure of goods
     if sense.type is EventType.REQUEST and token.tag_ == "VBG" and token.dep_ == "advcl":
         return None  # "staged a protest, demanding ...": the demand is the protest's, not an event
     if token.lemma_.lower() in ("kill", "strike", "hit") and any(
