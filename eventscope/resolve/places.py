@@ -90,6 +90,7 @@ def place_context(doc: Doc, gazetteer: Gazetteer) -> PlaceContext:
 
 
 BIG_CITY = 100_000
+
 AREA_WORDS = frozenset({"county", "province", "state", "region", "governorate", "district", "division"})
 
 
@@ -180,7 +181,7 @@ def resolve_place(
                 None,
             )
             if state is None:
-                break
+                continue  # a country: only if no more specific name resolves
             return _area_place(state, gazetteer, mention, evidence)
         if directional:
             break  # "eastern Syria": the country, not a town
