@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from eventscope.records import DateDerivation, DatePrecision
-from eventscope.resolve.dates import resolve_date
+from eventscope.resolve.dates import duration_days, resolve_date
 
 PUB = dt.date(2023, 12, 14)  # a Thursday
 D = dt.date
@@ -96,3 +96,16 @@ def test_same_day_without_anchor_is_unresolved():
 def test_dates_before_year_one_are_unresolved_not_errors(text):
     date = resolve_date(text, D(1, 1, 1))
     assert date.start is None and "outside the calendar" in date.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("a week", 7), ("two weeks", 14), ("three days", 3), ("a day", 1), ("a month", 30), ("10 days", 10)],
+)
+def test_durations_in_days(text, days):
+    assert duration_days(text) == days
+
+
+@pytest.mark.parametrize("text", ["last week", "Thursday", "weeks"])
+def test_non_durations_are_none(text):
+    assert duration_days(text) is None

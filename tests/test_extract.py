@@ -34,6 +34,9 @@ def test_sample_rocket_attack_is_assault_with_evidence(sample_events):
     assert attack.location.name == "Green Zone, Baghdad"
     assert attack.location.country == "IRQ"
     assert attack.location.precision in (GeoPrecision.EXACT, GeoPrecision.NEAR)
+    # "came a week after rocket salvos hit", the spokesperson spoke "on Thursday" (Dec 14)
+    assert attack.date.start == dt.date(2023, 12, 7)
+    assert attack.date.derivation is es.DateDerivation.RELATIVE_TO_EVENT
     assert body[attack.trigger.start : attack.trigger.end] == "hit"
 
 
@@ -198,3 +201,13 @@ def test_shooting_a_civilian_is_an_attack_not_a_battle():
     attack = _only(es.extract(text, published="2024-03-08"), EventType.ASSAULT)
     assert (attack.acled_event_type, attack.acled_sub_event_type) == ("Violence against civilians", "Attack")
     assert attack.killed[0].min == 1
+
+
+def test_event_dated_by_an_offset_from_another_clause():
+    text = (
+        "The army announced on Monday that it had retaken the town. "
+        "The announcement came three days after rebels attacked a checkpoint near Bunia."
+    )
+    (attack,) = [e for e in es.extract(text, published="2024-06-12") if e.type is EventType.ASSAULT]
+    assert attack.date.start == dt.date(2024, 6, 7)  # Monday June 10, less three days
+    assert "three days after" in attack.date.reason

@@ -6,6 +6,7 @@ Gazetteer in; Events out. No files, no database, no clock.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, replace
 
@@ -44,7 +45,7 @@ from eventscope.records import (
     Source,
 )
 from eventscope.resolve.actors import resolve_actor
-from eventscope.resolve.dates import resolve_date
+from eventscope.resolve.dates import duration_days, resolve_date
 from eventscope.resolve.gazetteer import Gazetteer
 from eventscope.resolve.places import PlaceContext, place_context, resolve_place
 
@@ -74,10 +75,12 @@ class Context:
 
 @dataclass(frozen=True)
 class Anchors:
-    """Dates of events already read: the last one ("the same day"), and per type."""
+    """Dates already read: the last event's ("the same day"), per event type, and
+    the last day the text named at all ("on Thursday"), which "a week after" counts from."""
 
     last: EventDate | None
     by_type: dict[EventType, EventDate]
+    named_day: EventDate | None = None
 
 
 def event_id(article_id: str, trigger: Token, target: Token | None, type_: EventType) -> str:
@@ -119,6 +122,9 @@ def _date_for(trigger: Trigger, ctx: Context, anchors: Anchors) -> EventDate:
     if not linked:
         return _date_fallback(ctx, anchors.by_type.get(trigger.sense.type))
     span = linked[0]
+    offset = _offset_from_clause(trigger.token, span, ctx, anchors)
+    if offset is not None:
+        return offset
     text = span.text
     if _after_since(span) and not text.lower().startswith("since"):
         text = f"since {text}"
@@ -128,6 +134,58 @@ def _date_for(trigger: Trigger, ctx: Context, anchors: Anchors) -> EventDate:
         text, ctx.article.published, anchor=anchor_day,
         evidence=evidence_for(ctx.article.article_id, span),
     )
+
+
+def _offset_from_clause(
+    trigger: Token, span: Span, ctx: Context, anchors: Anchors
+) -> EventDate | None:
+    """ "The announcement came a week after rockets hit the compound": the attack
+    is dated a week before the clause it hangs on, whose date is its own, else
+    the last day the text named, else the publication date."""
+    marker = next((c for c in trigger.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    if marker is None or trigger.dep_ != "advcl" or span.root.head.i not in (trigger.i, marker.i):
+        return None
+    days = duration_days(span.text)
+    if days is None:
+        return None
+    main = trigger.head
+    own = [
+        e for e in trigger.sent.ents
+        if e.label_ == "DATE" and e.start != span.start and _clause_verb(e.root).i == main.i
+    ]
+    if own:
+        base = resolve_date(own[0].text, ctx.article.published)
+    elif anchors.named_day is not None:
+        base = anchors.named_day
+    elif ctx.article.published is not None:
+        base = EventDate(
+            ctx.article.published, ctx.article.published, DatePrecision.DAY,
+            DateDerivation.PUBLICATION_FALLBACK,
+        )
+    else:
+        return None
+    if base.start is None or base.precision is not DatePrecision.DAY:
+        return None
+    shift = dt.timedelta(days=-days if marker.lower_ == "after" else days)
+    day = base.start + shift
+    subject = next((c for c in main.children if c.dep_ == "nsubj"), None)
+    what = subject.text if subject is not None else main.text
+    return EventDate(
+        day, day, DatePrecision.DAY, DateDerivation.RELATIVE_TO_EVENT, span.text,
+        f"{span.text} {marker.lower_} the {what} of {base.start}",
+        evidence_for(ctx.article.article_id, span),
+    )
+
+
+def _named_day(sent: Span, ctx: Context, anchors: Anchors) -> Anchors:
+    """Remember the last single day the text names ("on Thursday")."""
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        date = resolve_date(ent.text, ctx.article.published)
+        if date.start is not None and date.precision is DatePrecision.DAY and date.start == date.end:
+            anchors = replace(anchors, named_day=date)
+    return anchors
 
 
 def _dated_mentions(sent: Span, ctx: Context, anchors: Anchors) -> Anchors:
@@ -140,7 +198,7 @@ def _dated_mentions(sent: Span, ctx: Context, anchors: Anchors) -> Anchors:
             continue
         date = resolve_date(ent.text, ctx.article.published)
         if date.start is not None:
-            anchors = Anchors(date, {**anchors.by_type, sense.type: date})
+            anchors = replace(anchors, last=date, by_type={**anchors.by_type, sense.type: date})
     return anchors
 
 
@@ -380,9 +438,9 @@ def extract_events(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Eve
                 and not event.is_aggregate
                 and date.derivation is not DateDerivation.PUBLICATION_FALLBACK
             ):
-                anchors = Anchors(date, {**anchors.by_type, event.type: date})
+                anchors = replace(anchors, last=date, by_type={**anchors.by_type, event.type: date})
             events.append(event)
-        anchors = _dated_mentions(sent, ctx, anchors)
+        anchors = _named_day(sent, ctx, _dated_mentions(sent, ctx, anchors))
     sentences = list(doc.sents)
     return [_escalated(event, doc, sentences) for event in events]
 

@@ -25,13 +25,29 @@ WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
-NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1}
+NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1, "an": 1,
+}
 DURATION = re.compile(
     r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a few|the past|"
     r"the last|recent|many)\s+(?:days?|weeks?|months?|years?|hours?|decades?)$"
 )
 
 DERIVED = DateDerivation.RELATIVE_TO_PUBLICATION
+
+
+def duration_days(text: str) -> int | None:
+    """Days in a duration ("a week" 7, "two days" 2, "a month" 30), or None if not one."""
+    match = re.fullmatch(
+        r"(?:about |some |nearly |almost )?(a|an|one|two|three|four|five|six|seven|\d+)\s+"
+        r"(day|week|month)s?",
+        text.lower().strip(),
+    )
+    if match is None:
+        return None
+    count_text = match.group(1)
+    count = int(count_text) if count_text.isdigit() else NUMBERS.get(count_text, 1)
+    return count * {"day": 1, "week": 7, "month": 30}[match.group(2)]
 
 
 def _clean(text: str) -> str:
