@@ -47,7 +47,7 @@ from eventscope.records import (
 from eventscope.resolve.actors import resolve_actor
 from eventscope.resolve.dates import duration_days, resolve_date
 from eventscope.resolve.gazetteer import Gazetteer
-from eventscope.resolve.places import PlaceContext, place_context, resolve_place
+from eventscope.resolve.places import PlaceContext, country_place, place_context, resolve_place
 
 ACTOR_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "poss", "compound", "amod", "nmod", "npadvmod", "appos"}
@@ -284,10 +284,8 @@ def _place_for(trigger: Trigger, places: tuple[Span, ...], actor_tokens: set[int
                 )
     country = ctx.gazetteer.country_by_code(ctx.main_country) if ctx.main_country else None
     if country is not None:
-        return Place(
-            mention="", name=country.name, geonameid=country.geonameid, lat=country.lat,
-            lon=country.lon, country=country.iso3, precision=GeoPrecision.REGION,
-            reason="no place for the event; the country the article is about",
+        return country_place(
+            country, "", None, "no place for the event; the country the article is about"
         )
     return Place(mention="", reason="no place named in the article")
 

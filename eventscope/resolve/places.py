@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from eventscope.extract.evidence import evidence_for
 from eventscope.extract.lexicon import PLACE_NOUNS
 from eventscope.records import Evidence, GeoPrecision, Place
-from eventscope.resolve.gazetteer import Gazetteer, Subdivision
+from eventscope.resolve.gazetteer import City, Country, Gazetteer, Subdivision
 
 DIRECTIONS = frozenset(
     ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern"]
@@ -108,6 +108,25 @@ def _is_county(name: str) -> bool:
 def _names_area(span: Span, name: str) -> bool:
     """True when the mention says it is an area ("Mandera county"), or is nothing else."""
     return _strip_kind(name) != name or any(t.lower_ in AREA_WORDS for t in span)
+
+
+def city_place(
+    city: City, mention: str, evidence: Evidence | None, precision: GeoPrecision, reason: str
+) -> Place:
+    """A Place at a GeoNames town."""
+    return Place(
+        mention=mention, name=city.name, geonameid=city.geonameid, lat=city.lat, lon=city.lon,
+        country=city.country, precision=precision, reason=reason, evidence=evidence,
+    )
+
+
+def country_place(country: Country, mention: str, evidence: Evidence | None, reason: str) -> Place:
+    """A Place at a country's centre, precision 3."""
+    return Place(
+        mention=mention, name=country.name, geonameid=country.geonameid, lat=country.lat,
+        lon=country.lon, country=country.iso3, precision=GeoPrecision.REGION, reason=reason,
+        evidence=evidence,
+    )
 
 
 def _area_place(area: Subdivision, gazetteer: Gazetteer, mention: str, evidence: Evidence) -> Place:
@@ -204,16 +223,10 @@ def resolve_place(
         ):
             city = None  # "Virginia" is the state, not Virginia, Minnesota
         if city is not None and (area is None or not _names_area(span, name)):
-            return Place(
-                mention=mention,
-                name=city.name,
-                geonameid=city.geonameid,
-                lat=city.lat,
-                lon=city.lon,
-                country=city.country,
-                precision=GeoPrecision.EXACT,
-                reason="city in an article country" if city.country in context_countries else "city",
-                evidence=evidence,
+            in_context = city.country in context_countries
+            return city_place(
+                city, mention, evidence, GeoPrecision.EXACT,
+                "city in an article country" if in_context else "city",
             )
         if area is not None:
             return _area_place(area, gazetteer, mention, evidence)
@@ -227,27 +240,14 @@ def resolve_place(
     for name in names:
         country = gazetteer.country(name)
         if country is not None:
-            return Place(
-                mention=mention,
-                name=country.name,
-                geonameid=country.geonameid,
-                lat=country.lat,
-                lon=country.lon,
-                country=country.iso3,
-                precision=GeoPrecision.REGION,
-                reason="region of a country" if directional else "country only",
-                evidence=evidence,
-            )
+            reason = "region of a country" if directional else "country only"
+            return country_place(country, mention, evidence, reason)
     # "Kisumu Central", "Tana Delta": a known town inside an unknown name is near it
     for token in sorted(span, key=lambda t: -len(t.text)):
         if token.pos_ != "PROPN" or len(span) == 1 or directional:
             continue
         towns = [c for c in gazetteer.cities(token.text) if c.country in context_countries]
         if towns:
-            town = towns[0]
-            return Place(
-                mention=mention, name=town.name, geonameid=town.geonameid, lat=town.lat,
-                lon=town.lon, country=town.country, precision=GeoPrecision.NEAR,
-                reason=f"near {town.name}, named in the place's name", evidence=evidence,
-            )
+            reason = f"near {towns[0].name}, named in the place's name"
+            return city_place(towns[0], mention, evidence, GeoPrecision.NEAR, reason)
     return Place(mention=mention, reason="not in the gazetteer", evidence=evidence)
