@@ -103,6 +103,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from eventscope.errors import InputError
+from eventscope.ingest.jsonl import json_object
 from eventscope.records import Event, EventType, GeoPrecision, Place, Quantity
 
 EVENT_METRICS = (
@@ -413,18 +414,7 @@ def _objects(path: str | Path) -> Iterator[tuple[int, _Fields]]:
 
 
 def _fields(content: str, origin: str, line: int) -> _Fields:
-    try:
-        record = json.loads(content)
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            "ES107", origin, line=line, detail=f"{exc.msg} at column {exc.colno}"
-        ) from None
-    except RecursionError:
-        raise InputError("ES107", origin, line=line, detail="nested too deeply") from None
-    if not isinstance(record, dict):
-        kind = "an array" if isinstance(record, list) else "a " + type(record).__name__
-        raise InputError("ES114", origin, line=line, kind=kind)
-    return _Fields(record, origin, line)
+    return _Fields(json_object(content, line, origin), origin, line)
 
 
 def _case_head(fields: _Fields, known: Sequence[str], list_key: str) -> tuple[str, str]:

@@ -37,8 +37,8 @@ def parse_jsonl(content: str, origin: str) -> list[Article | InputError]:
     return results
 
 
-def parse_line(line: str, number: int, origin: str) -> Article:
-    """The Article on line ``number`` of the JSON Lines file ``origin``."""
+def json_object(line: str, number: int, origin: str) -> dict[str, object]:
+    """The JSON object on line ``number`` of ``origin``, or ES107/ES114 naming the line."""
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -49,6 +49,12 @@ def parse_line(line: str, number: int, origin: str) -> Article:
         raise InputError("ES107", origin, line=number, detail="nested too deeply") from None
     if not isinstance(record, dict):
         raise InputError("ES114", origin, line=number, kind=_kind(record))
+    return record
+
+
+def parse_line(line: str, number: int, origin: str) -> Article:
+    """The Article on line ``number`` of the JSON Lines file ``origin``."""
+    record = json_object(line, number, origin)
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError("ES108", origin, line=number)
