@@ -42,13 +42,14 @@ from eventscope.records import (
 from eventscope.resolve.gazetteer import country_code
 from eventscope.scoring import evaluate_events, evaluate_places
 from eventscope.serialize import from_jsonable, to_jsonable
-from eventscope.store import EventFilter, Store, open_store
+from eventscope.store import DEFAULT_SORT, EventFilter, EventPage, Sort, Store, open_store
 from eventscope.table import COLUMNS, event_row
 
 __version__ = "0.1.0"
 
 __all__ = [
     "COLUMNS",
+    "DEFAULT_SORT",
     "EXPORT_FORMATS",
     "SETTINGS",
     "Actor",
@@ -65,6 +66,7 @@ __all__ = [
     "Event",
     "EventDate",
     "EventFilter",
+    "EventPage",
     "EventType",
     "EventscopeError",
     "Evidence",
@@ -74,6 +76,7 @@ __all__ = [
     "Place",
     "Quantity",
     "ResourceError",
+    "Sort",
     "Source",
     "Store",
     "StoreError",

@@ -6,7 +6,8 @@ from pathlib import Path
 import eventscope
 
 EXPECTED = {
-    "COLUMNS", "EXPORT_FORMATS", "SETTINGS", "Actor", "ActorKind", "Article", "ArticleResult",
+    "COLUMNS", "DEFAULT_SORT", "EventPage", "Sort", "EXPORT_FORMATS", "SETTINGS", "Actor",
+    "ActorKind", "Article", "ArticleResult",
     "Attribution", "Certainty", "Check", "Config", "ConfigError", "DateDerivation",
     "DatePrecision", "Event", "EventDate", "EventFilter", "EventType", "EventscopeError",
     "Evidence", "GeoPrecision", "IngestReport", "InputError", "Place", "Quantity",

@@ -58,35 +58,9 @@ def _date(value: str | None, flag: str) -> dt.date | None:
         raise es.ConfigError("ES202", flag, value=value, detail="expected YYYY-MM-DD") from None
 
 
-def _filter(
-    type_: str | None,
-    country: str | None,
-    since: str | None,
-    until: str | None,
-    actor: str | None,
-    text: str | None,
-    limit: int | None,
-) -> es.EventFilter:
-    if type_ is not None:
-        try:
-            type_ = es.EventType(type_.upper()).value
-        except ValueError:
-            known = ", ".join(t.value for t in es.EventType)
-            raise es.ConfigError("ES202", "--type", value=type_, detail=f"use one of {known}") from None
-    if country is not None and not (len(country) == 3 and country.isupper()):
-        code = es.country_code(country)
-        if code is None:
-            raise es.ConfigError("ES202", "--country", value=country, detail="not a country name or ISO code")
-        country = code
-    return es.EventFilter(
-        type=type_,
-        country=country,
-        since=_date(since, "--since"),
-        until=_date(until, "--until"),
-        actor=actor,
-        text=text,
-        limit=limit,
-    )
+def _filter(**values: Any) -> es.EventFilter:
+    """The one filter model, from the options as typed (names and codes both work)."""
+    return es.EventFilter.parse(values)
 
 
 TypeOpt = Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")]
@@ -96,6 +70,16 @@ UntilOpt = Annotated[str | None, typer.Option(help="Events on or before YYYY-MM-
 ActorOpt = Annotated[str | None, typer.Option(help="Actor name contains this text.")]
 TextOpt = Annotated[str | None, typer.Option(help="Reporting sentence contains this text.")]
 LimitOpt = Annotated[int | None, typer.Option(help="At most this many events.")]
+ModeOpt = Annotated[str | None, typer.Option(help="PLOVER mode, e.g. arrest or shelling.")]
+Admin1Opt = Annotated[str | None, typer.Option(help="First-level region name, e.g. Baghdad.")]
+BBoxOpt = Annotated[str | None, typer.Option(help="Located inside west,south,east,north degrees.")]
+CertaintyOpt = Annotated[str | None, typer.Option(help="asserted, reported, alleged, claimed, ...")]
+CorroborationOpt = Annotated[
+    int | None, typer.Option("--min-sources", help="Reported by at least this many outlets.")
+]
+SortOpt = Annotated[
+    str, typer.Option(help="date, killed, confidence, corroboration, type or country; -KEY descends.")
+]
 
 
 @app.command()
@@ -195,7 +179,13 @@ def events(
     until: UntilOpt = None,
     actor: ActorOpt = None,
     text: TextOpt = None,
+    mode: ModeOpt = None,
+    admin1: Admin1Opt = None,
+    bbox: BBoxOpt = None,
+    certainty: CertaintyOpt = None,
+    min_sources: CorroborationOpt = None,
     limit: LimitOpt = None,
+    sort: SortOpt = es.DEFAULT_SORT,
     format_: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
     db: DbOption = None,
     config_file: ConfigOption = None,
@@ -204,9 +194,13 @@ def events(
     if format_ not in ("table", "json", "csv"):
         raise es.ConfigError("ES202", "--format", value=format_, detail="use table, json or csv")
     config = _config(config_file, db=db)
-    flt = _filter(type_, country, since, until, actor, text, limit)
+    flt = _filter(
+        type=type_, country=country, since=since, until=until, actor=actor, text=text,
+        mode=mode, admin1=admin1, bbox=bbox, certainty=certainty,
+        min_corroboration=min_sources, limit=limit,
+    )
     with es.open_store(config.db) as store:
-        found = store.iter_events(flt)
+        found = store.iter_events(flt, sort=es.Sort(sort))
         if format_ == "json":
             for event in found:
                 sys.stdout.write(json.dumps(es.to_jsonable(event), ensure_ascii=False) + "\n")
@@ -323,7 +317,13 @@ def export(
     until: UntilOpt = None,
     actor: ActorOpt = None,
     text: TextOpt = None,
+    mode: ModeOpt = None,
+    admin1: Admin1Opt = None,
+    bbox: BBoxOpt = None,
+    certainty: CertaintyOpt = None,
+    min_sources: CorroborationOpt = None,
     limit: LimitOpt = None,
+    sort: SortOpt = es.DEFAULT_SORT,
     db: DbOption = None,
     config_file: ConfigOption = None,
 ) -> None:
@@ -331,9 +331,13 @@ def export(
     if format_ not in es.EXPORT_FORMATS:
         raise es.StoreError("ES404", format_, known=", ".join(es.EXPORT_FORMATS))
     config = _config(config_file, db=db)
-    flt = _filter(type_, country, since, until, actor, text, limit)
+    flt = _filter(
+        type=type_, country=country, since=since, until=until, actor=actor, text=text,
+        mode=mode, admin1=admin1, bbox=bbox, certainty=certainty,
+        min_corroboration=min_sources, limit=limit,
+    )
     with es.open_store(config.db) as store:
-        written = es.write_events(store.iter_events(flt), format_, output)
+        written = es.write_events(store.iter_events(flt, sort=es.Sort(sort)), format_, output)
     out.print(f"{written} events written to {output}")
 
 

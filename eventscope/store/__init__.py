@@ -8,6 +8,22 @@ Example::
             ...
 """
 
-from eventscope.store.store import EventFilter, EvidenceRow, Store, open_store
+from eventscope.store.query import DEFAULT_SORT, SORTS, EventFilter, Sort
+from eventscope.store.store import EventPage, EvidenceRow, Store, open_store
+from eventscope.store.summary import ActorCount, Bucket, MapCell, MapPoint, Stats
 
-__all__ = ["EventFilter", "EvidenceRow", "Store", "open_store"]
+__all__ = [
+    "DEFAULT_SORT",
+    "SORTS",
+    "ActorCount",
+    "Bucket",
+    "EventFilter",
+    "EventPage",
+    "EvidenceRow",
+    "MapCell",
+    "MapPoint",
+    "Sort",
+    "Stats",
+    "Store",
+    "open_store",
+]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from collections.abc import Generator, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,73 +22,28 @@ from sqlalchemy.exc import (
 )
 
 from eventscope.errors import ConfigError, ResourceError, StoreError
-from eventscope.records import Article, Event, EventType, Evidence
+from eventscope.records import Article, Event, Evidence
 from eventscope.serialize import from_jsonable, to_jsonable
-from eventscope.store import schema
+from eventscope.store import schema, summary
 from eventscope.store.migrate import upgrade
+from eventscope.store.query import EventFilter, Sort
+from eventscope.store.summary import ActorCount, MapCell, MapPoint, Stats
 from eventscope.table import event_row
 
 MIN_PREFIX = 6  # shortest event id prefix that get_event resolves, as git does
 _STREAM_BATCH = 500  # rows iter_events fetches at a time
-_EVENT_TYPES = tuple(t.value for t in EventType)
 _BACKENDS = ("sqlite", "postgresql")
 _WRITE = "eventscope_write"  # execution option: this connection will write
-_ISO3 = re.compile(r"[A-Za-z]{3}")
 # event_row columns kept in event_sources rather than in events.
 _SOURCE_COLUMNS = ("article_ids", "outlets")
 
 
 @dataclasses.dataclass(frozen=True)
-class EventFilter:
-    """Which events ``Store.iter_events`` yields; every given condition must hold.
+class EventPage:
+    """One page of events and the cursor that continues it (None on the last page)."""
 
-    ``since``/``until`` bound ``date_start`` (inclusive) and drop events with
-    unknown dates; ``actor`` and ``text`` match case-insensitive substrings of
-    the actor names and of the reporting sentence.
-    """
-
-    type: str | None = None  # PLOVER type, e.g. "ASSAULT"
-    country: str | None = None  # ISO 3166-1 alpha-3 of the location
-    since: dt.date | None = None
-    until: dt.date | None = None
-    actor: str | None = None
-    text: str | None = None
-    limit: int | None = None
-
-    def __post_init__(self) -> None:
-        if self.type is not None and self.type.upper() not in _EVENT_TYPES:
-            raise ConfigError(
-                "ES202", "type", value=self.type, detail=f"use one of {', '.join(_EVENT_TYPES)}"
-            )
-        if self.country is not None and not _ISO3.fullmatch(self.country):
-            raise ConfigError(
-                "ES202", "country", value=self.country, detail="use an ISO 3166-1 alpha-3 code"
-            )
-        if self.limit is not None and self.limit < 0:
-            raise ConfigError("ES202", "limit", value=self.limit, detail="use 0 or more")
-
-    def where(self) -> list[sa.ColumnElement[bool]]:
-        """The SQL conditions on ``schema.events`` for this filter."""
-        events = schema.events.c
-        conditions: list[sa.ColumnElement[bool]] = []
-        if self.type is not None:
-            conditions.append(events.type == self.type.upper())
-        if self.country is not None:
-            conditions.append(events.location_country == self.country.upper())
-        if self.since is not None:
-            conditions.append(events.date_start >= self.since)
-        if self.until is not None:
-            conditions.append(events.date_start <= self.until)
-        if self.actor is not None:
-            conditions.append(
-                sa.or_(
-                    events.actor1_name.icontains(self.actor, autoescape=True),
-                    events.actor2_name.icontains(self.actor, autoescape=True),
-                )
-            )
-        if self.text is not None:
-            conditions.append(events.sentence.icontains(self.text, autoescape=True))
-        return conditions
+    events: list[Event]
+    next_cursor: str | None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -198,26 +152,40 @@ class Store:
         already taken and ES402 when the database refuses the write; either way
         nothing of the article is left behind.
         """
-        subject = article.article_id
+        return self.save_all([(article, events)])[0]
+
+    def save_all(self, batch: Sequence[tuple[Article, Sequence[Event]]]) -> list[bool]:
+        """Store several articles with their events in one transaction: all or none.
+
+        Returns, per article, whether it was new (False: already stored, and
+        left as it is). Raises as ``save`` does, naming the article at fault,
+        and then nothing of the batch is written.
+        """
+        if not batch:
+            return []
+        subject = batch[0][0].article_id
         try:
             with self._writing() as connection:
-                if _article_exists(connection, article.article_id):
-                    return False
-                _check_event_ids(connection, article, events)
-                connection.execute(sa.insert(schema.articles), [_article_row(article)])
-                if events:
-                    _insert_events(connection, article, events)
+                saved: list[bool] = []
+                seen: set[str] = set()
+                for article, events in batch:
+                    subject = article.article_id
+                    if article.article_id in seen or _article_exists(connection, article.article_id):
+                        saved.append(False)
+                        continue
+                    seen.add(article.article_id)
+                    _check_event_ids(connection, article, events)
+                    connection.execute(sa.insert(schema.articles), [_article_row(article)])
+                    if events:
+                        _insert_events(connection, article, events)
+                    saved.append(True)
         except IntegrityError as exc:
-            if self.has_article(article.article_id):
-                return False  # a concurrent save of the same article won
-            raise StoreError(
-                "ES402", subject, article_id=article.article_id, detail=_first_line(exc)
-            ) from exc
+            if len(batch) == 1 and self.has_article(subject):
+                return [False]  # a concurrent save of the same article won
+            raise StoreError("ES402", subject, article_id=subject, detail=_first_line(exc)) from exc
         except SQLAlchemyError as exc:
-            raise StoreError(
-                "ES402", subject, article_id=article.article_id, detail=_first_line(exc)
-            ) from exc
-        return True
+            raise StoreError("ES402", subject, article_id=subject, detail=_first_line(exc)) from exc
+        return saved
 
     def start_run(self, config: Mapping[str, Any]) -> int:
         """Record the start of a run with its resolved configuration; returns the run id."""
@@ -268,16 +236,23 @@ class Store:
             row = connection.execute(query).mappings().first()
         return None if row is None else Article(**row)
 
-    def iter_events(self, filter: EventFilter | None = None) -> Generator[Event, None, None]:
-        """Stored events matching ``filter``, newest first, unknown dates last, then by id.
+    def iter_events(
+        self,
+        filter: EventFilter | None = None,
+        *,
+        sort: Sort | None = None,
+        after: str | None = None,
+    ) -> Generator[Event, None, None]:
+        """Stored events matching ``filter`` in ``sort`` order (default: newest first,
+        unknown dates last), ties by id; ``after`` is a cursor from ``Sort.cursor``.
 
         Rows are fetched in batches as the iterator is consumed; close the
         iterator (or exhaust it) to release its connection.
         """
-        events = schema.events.c
-        query = sa.select(events.record).order_by(
-            events.date_start.desc().nulls_last(), events.event_id
-        )
+        sort = sort or Sort()
+        query = sa.select(schema.events.c.record).order_by(*sort.order_by())
+        if after is not None:
+            query = query.where(sort.after(after))
         if filter is not None:
             query = query.where(*filter.where())
             if filter.limit is not None:
@@ -286,6 +261,86 @@ class Store:
             result = connection.execution_options(yield_per=_STREAM_BATCH).execute(query)
             for (record,) in result:
                 yield from_jsonable(Event, record)
+
+    def page_events(
+        self, filter: EventFilter | None = None, *, sort: Sort | None = None,
+        after: str | None = None, size: int = 50,
+    ) -> EventPage:
+        """One page of ``iter_events``: ``size`` events and the cursor to the next page."""
+        sort = sort or Sort()
+        flt = dataclasses.replace(filter or EventFilter(), limit=size + 1)
+        events = list(self.iter_events(flt, sort=sort, after=after))
+        more = len(events) > size
+        events = events[:size]
+        cursor = sort.cursor(event_row(events[-1])) if more and events else None
+        return EventPage(events=events, next_cursor=cursor)
+
+    def count_events(self, filter: EventFilter | None = None) -> int:
+        """How many stored events match ``filter`` (its limit aside)."""
+        query = sa.select(sa.func.count()).select_from(schema.events)
+        if filter is not None:
+            query = query.where(*filter.where())
+        with self._reading() as connection:
+            return int(connection.execute(query).scalar_one())
+
+    def stats(self, filter: EventFilter | None = None, granularity: str = "auto") -> Stats:
+        """Counts of the matching events by type, by country and by period.
+
+        ``granularity`` is ``day``, ``week``, ``month`` or ``auto`` (the finest
+        that keeps the timeline short; see ``summary.choose_granularity``).
+        """
+        if granularity not in (*summary.GRANULARITIES, "auto"):
+            raise ConfigError(
+                "ES202", "granularity", value=granularity,
+                detail=f"use auto, {', '.join(summary.GRANULARITIES)}",
+            )
+        queries = summary.stats_queries(filter)
+        with self._reading() as connection:
+            total, killed = connection.execute(queries["totals"]).one()
+            by_type = {kind: n for kind, n in connection.execute(queries["by_type"])}
+            by_country = {code: n for code, n in connection.execute(queries["by_country"])}
+            days = [(day, kind, n) for day, kind, n in connection.execute(queries["by_day"])]
+        if granularity == "auto":
+            granularity = summary.choose_granularity([day for day, _, _ in days])
+        dated = sum(n for _, _, n in days)
+        return Stats(
+            total=int(total), undated=int(total) - dated, killed=int(killed),
+            by_type=dict(sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0]))),
+            by_country=dict(sorted(by_country.items(), key=lambda kv: (-kv[1], kv[0]))),
+            granularity=granularity,
+            timeline=summary.fold_timeline(days, granularity),
+        )
+
+    def actors(self, filter: EventFilter | None = None, limit: int = 100) -> list[ActorCount]:
+        """Actors of the matching events, most events first."""
+        with self._reading() as connection:
+            rows = connection.execute(summary.actor_query(filter, limit)).all()
+        return [
+            ActorCount(name, kind, country, int(n), int(first), int(second))
+            for name, kind, country, n, first, second in rows
+        ]
+
+    def map_markers(
+        self, filter: EventFilter | None = None, max_points: int = 2000
+    ) -> list[MapPoint] | list[MapCell]:
+        """Located events for a map: each event while at most ``max_points`` match,
+        else grid cells sized to the filter's bbox, each with its count."""
+        with self._reading() as connection:
+            located = connection.execute(
+                sa.select(sa.func.count()).select_from(schema.events).where(*summary.located(filter))
+            ).scalar_one()
+            if located <= max_points:
+                rows = connection.execute(summary.point_query(filter, max_points)).all()
+                return [
+                    MapPoint(
+                        event_id=r[0], lat=r[1], lon=r[2], type=r[3], precision=r[4],
+                        killed=r[5], date=r[6], name=r[7],
+                    )
+                    for r in rows
+                ]
+            size = summary.cell_size(filter.bbox if filter is not None else None)
+            cells = connection.execute(summary.cell_query(filter, size)).all()
+        return [summary.cell(int(r[0]), int(r[1]), size, r[2:]) for r in cells]
 
     def get_event(self, event_id: str) -> Event:
         """The event with this id, or with this unique prefix of at least 6 characters.
