@@ -9,7 +9,7 @@ DATELINE = re.compile(
     r"""^\s*
     (?P<place>[A-Z][A-Z.'’ -]{1,40}?[A-Z.])          # BAGHDAD, NEW DELHI, ST. PETERSBURG
     (?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?)?                # , Iraq  (optional region)
-    (?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?))?
+    (?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+(?:19|20)\d\d)?))?
     (?:\s*\((?P<outlet>[^)\n]{1,40})\))?
     \s*[-–—]+\s*""",
     re.VERBOSE,
@@ -21,7 +21,7 @@ class Dateline:
     place: str  # as written, upper case
     place_start: int
     place_end: int
-    date: str | None
+    date: str | None  # as written: "Dec 14", "14 December 2023"
     outlet: str | None
     end: int  # where the story's first sentence starts
 

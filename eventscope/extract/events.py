@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -27,6 +28,7 @@ from eventscope.extract.roles import (
     noun_phrase,
     split_targets,
 )
+from eventscope.extract.times import find_times
 from eventscope.extract.triggers import Trigger, find_triggers
 from eventscope.records import (
     Actor,
@@ -45,7 +47,14 @@ from eventscope.records import (
     Source,
 )
 from eventscope.resolve.actors import resolve_actor
-from eventscope.resolve.dates import duration_days, resolve_date
+from eventscope.resolve.dates import (
+    A_DURATION,
+    EMPTY,
+    NOT_A_DATE,
+    duration_days,
+    resolve_date,
+    with_duration,
+)
 from eventscope.resolve.gazetteer import Gazetteer
 from eventscope.resolve.places import PlaceContext, country_place, place_context, resolve_place
 
@@ -67,6 +76,9 @@ class Context:
     gazetteer: Gazetteer
     places: PlaceContext
     dateline: Dateline | None
+    # The day relative dates are read against: the publication date, else the dateline's.
+    reference: dt.date | None = None
+    reference_derivation: DateDerivation = DateDerivation.PUBLICATION_FALLBACK
 
     @property
     def main_country(self) -> str | None:
@@ -75,12 +87,28 @@ class Context:
 
 @dataclass(frozen=True)
 class Anchors:
-    """Dates already read: the last event's ("the same day"), per event type, and
-    the last day the text named at all ("on Thursday"), which "a week after" counts from."""
+    """Dates already read: the last event's ("the same day"), per event type, the
+    last day the text named at all ("on Thursday"), which "a week after" counts
+    from, and the last period named ("since October 7"), which "during this
+    period" refers to."""
 
     last: EventDate | None
     by_type: dict[EventType, EventDate]
     named_day: EventDate | None = None
+    period: EventDate | None = None
+
+    def day(self) -> dt.date | None:
+        """The day "the same day" and "two days later" count from."""
+        for date in (self.last, self.named_day):
+            if date is not None and date.precision is DatePrecision.DAY and date.start is not None:
+                return date.start
+        return None
+
+    def span(self) -> tuple[dt.date, dt.date] | None:
+        period = self.period
+        if period is None or period.start is None or period.end is None:
+            return None
+        return period.start, period.end
 
 
 def event_id(article_id: str, trigger: Token, target: Token | None, type_: EventType) -> str:
@@ -97,43 +125,128 @@ def _clause_verb(token: Token) -> Token:
     return current
 
 
-def _date_for(trigger: Trigger, ctx: Context, anchors: Anchors) -> EventDate:
-    """The event's date: its own time expression, else the best fallback.
+# Edges a time expression does not cross to date an event: what a relative
+# clause, a reported statement or an aside tells happened at its own time.
+BLOCKING_DEPS = frozenset({"relcl", "acl", "ccomp", "csubj", "parataxis", "appos"})
+# "protested against the killing of": the killing is the cause, told at its own time.
+CAUSE_PREPS = frozenset({"against", "over", "following", "after", "about", "for", "despite"})
+CAUSE_MARKS = frozenset({"after", "because", "since", "following"})
+NOT_DATES = frozenset({NOT_A_DATE, A_DURATION, EMPTY})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+# Events that are themselves statements: "said on Tuesday, accusing" is dated so.
+SPOKEN_TYPES = frozenset(
+    {EventType.ACCUSE, EventType.REJECT, EventType.REQUEST, EventType.THREATEN, EventType.SUPPORT}
+)
+FALLBACKS = frozenset({DateDerivation.PUBLICATION_FALLBACK, DateDerivation.DATELINE})
 
-    A date inside a noun phrase dates that noun ("arrested suspects in the
-    December 7 attacks"): it is the trigger's date only when it modifies the
-    trigger itself.
+
+def _date_for(trigger: Trigger, ctx: Context, anchors: Anchors) -> EventDate:
+    """The event's date: the time expression linked to it, else the best fallback.
+
+    Candidates are the sentence's time expressions, nearest in the parse
+    first: the trigger's own modifiers, then those of the clauses it hangs
+    on or that hang on it. A date inside a noun phrase dates that noun
+    ("arrested suspects in the December 7 attacks"); a date of a reporting
+    verb is the announcement's, not the event's; a relative clause or a
+    reported statement keeps its dates to itself.
     """
     sent = trigger.token.sent
     owners = {trigger.token.i} | ({trigger.carrier.i} if trigger.carrier is not None else set())
     body_start = ctx.dateline.end if ctx.dateline is not None else 0
-    dates = [
-        e for e in sent.ents
-        if e.label_ == "DATE"
-        and e.start_char >= body_start
-        and (e.root.dep_ not in ("nmod", "compound", "amod") or e.root.head.i in owners)
-    ]
-    linked = [e for e in dates if _clause_verb(e.root).i in owners]
-    if not linked:
-        linked = [
-            e for e in dates
-            if _clause_verb(e.root).lemma_.lower() not in lexicon.REPORTING_VERBS
-        ]
-    if not linked:
-        return _date_fallback(ctx, anchors.by_type.get(trigger.sense.type))
-    span = linked[0]
-    offset = _offset_from_clause(trigger.token, span, ctx, anchors)
-    if offset is not None:
-        return offset
-    text = span.text
-    if _after_since(span) and not text.lower().startswith("since"):
-        text = f"since {text}"
-    anchor = anchors.last
-    anchor_day = anchor.start if anchor is not None and anchor.precision is DatePrecision.DAY else None
-    return resolve_date(
-        text, ctx.article.published, anchor=anchor_day,
-        evidence=evidence_for(ctx.article.article_id, span),
-    )
+    ranked: list[tuple[int, int, Span]] = []
+    for span in find_times(sent, body_start):
+        if span.root.dep_ in ("nmod", "compound", "amod", "poss") and span.root.head.i not in owners:
+            continue
+        cost = _link_cost(span, trigger, owners)
+        if cost is not None:
+            ranked.append((cost, span.start, span))
+    future = _is_future(trigger)
+    for _, _, span in sorted(ranked, key=lambda item: (item[0], item[1])):
+        offset = _offset_from_clause(trigger.token, span, ctx, anchors)
+        if offset is not None:
+            return offset
+        text = span.text
+        if _after_since(span) and not text.lower().startswith("since"):
+            text = f"since {text}"
+        date = resolve_date(
+            text, ctx.reference, anchor=anchors.day(), period=anchors.span(), future=future,
+            evidence=evidence_for(ctx.article.article_id, span),
+        )
+        if date.start is None and date.reason in NOT_DATES:
+            continue  # "+ 5", "64-year-old", "for three days": no date here
+        if not future and date.start is not None and ctx.reference is not None and date.start > ctx.reference:
+            continue  # "called for a march next Tuesday": the march's date, not the call's
+        return _lasting(trigger, date, ctx.reference, future)
+    if trigger.is_aggregate:
+        return _date_fallback(ctx, anchors.period)
+    return _date_fallback(ctx, anchors.by_type.get(trigger.sense.type))
+
+
+def _link_cost(span: Span, trigger: Trigger, owners: set[int]) -> int | None:
+    """How far a time expression sits from the event in the parse; None when it is not the event's."""
+    verb = _clause_verb(span.root)
+    if verb.i in owners:
+        return 0
+    ranges_over = _after_since(span) or "period" in span.text.lower()
+    if (
+        lexicon.lemma(verb) in lexicon.REPORTING_VERBS
+        and not ranges_over
+        and trigger.sense.type not in SPOKEN_TYPES
+    ):
+        return None  # "police said on Thursday": the announcement's date
+    up_from_date = [verb, *verb.ancestors]
+    up_from_event = [trigger.token, *trigger.token.ancestors]
+    positions = {token.i: index for index, token in enumerate(up_from_event)}
+    common = next((index for index, token in enumerate(up_from_date) if token.i in positions), None)
+    if common is None:
+        return None
+    date_side = up_from_date[:common]
+    event_side = up_from_event[: positions[up_from_date[common].i]]
+    for token in date_side:
+        if token.dep_ in BLOCKING_DEPS and not (token.dep_ in ("acl", "relcl") and token.head.i in owners):
+            return None  # "men who attacked a village on Monday" is not when they were arrested
+        if (
+            token.dep_ == "advcl"
+            and not ranges_over
+            and any(c.dep_ == "mark" and c.lower_ in CAUSE_MARKS for c in token.children)
+        ):
+            return None  # "blocked the road after guards were killed the previous evening"
+    for token in event_side:
+        if token.dep_ in BLOCKING_DEPS and token.dep_ != "ccomp" and not ranges_over:
+            return None  # "mourners gathered on Monday to bury people killed at the weekend"
+        if token.dep_ == "pobj" and token.head.lower_ in CAUSE_PREPS and trigger.nominal:
+            return None
+    return len(date_side) + len(event_side)
+
+
+def _is_future(trigger: Trigger) -> bool:
+    """ "Protesters will march on Friday": weekdays and dates then look forward."""
+    verb = _clause_verb(trigger.carrier if trigger.carrier is not None else trigger.token)
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+
+
+def _lasting(trigger: Trigger, date: EventDate, reference: dt.date | None, future: bool) -> EventDate:
+    """ "A three-day siege began on Monday": the date stretched over the duration."""
+    if date.start is None or date.start != date.end or date.precision is not DatePrecision.DAY:
+        return date
+    token = trigger.token
+    before = token.doc.text[max(token.sent.start_char, token.idx - 40) : token.idx]
+    days: int | None = None
+    match = re.search(r"(\w+)[- ](day|week|month)(?:-long)? $", before)
+    if match is not None and trigger.nominal:
+        days = duration_days(f"{match.group(1)} {match.group(2)}")
+    for head in (token, trigger.carrier):
+        for child in head.children if head is not None else ():
+            if days is None and child.dep_ == "prep" and child.lower_ in ("for", "over"):
+                days = duration_days(" ".join(t.text for t in child.subtree if t.i != child.i))
+    if days is None:
+        return date
+    words = {t.lemma_.lower() for t in token.sent}
+    ending = bool(words & {"end", "conclude", "finish"})
+    stretched = with_duration(date, days, ending=ending)
+    if stretched.end is not None and reference is not None and stretched.end > reference and not future:
+        stretched = replace(stretched, end=reference)
+    return stretched
 
 
 def _offset_from_clause(
@@ -141,7 +254,7 @@ def _offset_from_clause(
 ) -> EventDate | None:
     """ "The announcement came a week after rockets hit the compound": the attack
     is dated a week before the clause it hangs on, whose date is its own, else
-    the last day the text named, else the publication date."""
+    the last day the text named, else the reference date."""
     marker = next((c for c in trigger.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
     if marker is None or trigger.dep_ != "advcl" or span.root.head.i not in (trigger.i, marker.i):
         return None
@@ -150,18 +263,16 @@ def _offset_from_clause(
         return None
     main = trigger.head
     own = [
-        e for e in trigger.sent.ents
-        if e.label_ == "DATE" and e.start != span.start and _clause_verb(e.root).i == main.i
+        e for e in find_times(trigger.sent)
+        if e.start != span.start and _clause_verb(e.root).i == main.i
     ]
+    reference = ctx.reference
     if own:
-        base = resolve_date(own[0].text, ctx.article.published)
+        base = resolve_date(own[0].text, reference)
     elif anchors.named_day is not None:
         base = anchors.named_day
-    elif ctx.article.published is not None:
-        base = EventDate(
-            ctx.article.published, ctx.article.published, DatePrecision.DAY,
-            DateDerivation.PUBLICATION_FALLBACK,
-        )
+    elif reference is not None:
+        base = EventDate(reference, reference, DatePrecision.DAY, ctx.reference_derivation)
     else:
         return None
     if base.start is None or base.precision is not DatePrecision.DAY:
@@ -177,28 +288,36 @@ def _offset_from_clause(
     )
 
 
-def _named_day(sent: Span, ctx: Context, anchors: Anchors) -> Anchors:
-    """Remember the last single day the text names ("on Thursday")."""
-    for ent in sent.ents:
-        if ent.label_ != "DATE":
+def _named_days(sent: Span, ctx: Context, anchors: Anchors) -> Anchors:
+    """Remember the last single day the text names ("on Thursday") and the last period ("since October 7")."""
+    body_start = ctx.dateline.end if ctx.dateline is not None else 0
+    for span in find_times(sent, body_start):
+        since = _after_since(span)
+        text = f"since {span.text}" if since and not span.text.lower().startswith("since") else span.text
+        date = resolve_date(text, ctx.reference, anchor=anchors.day(), period=anchors.span())
+        if date.start is None:
             continue
-        date = resolve_date(ent.text, ctx.article.published)
-        if date.start is not None and date.precision is DatePrecision.DAY and date.start == date.end:
+        if date.precision is DatePrecision.DAY and date.start == date.end:
             anchors = replace(anchors, named_day=date)
+        elif since or "period" in span.text.lower():
+            anchors = replace(anchors, period=date)
     return anchors
 
 
-def _dated_mentions(sent: Span, ctx: Context, anchors: Anchors) -> Anchors:
+def _dated_mentions(sent: Span, ctx: Context, anchors: Anchors, days: dict[EventType, set[dt.date]]) -> Anchors:
     """Dates that name an event in passing ("the December 7 attacks") become anchors."""
-    for ent in sent.ents:
-        if ent.label_ != "DATE" or ent.root.dep_ not in ("nmod", "compound", "amod"):
+    body_start = ctx.dateline.end if ctx.dateline is not None else 0
+    for span in find_times(sent, body_start):
+        if span.root.dep_ not in ("nmod", "compound", "amod"):
             continue
-        sense = lexicon.NOUN_TRIGGERS.get(ent.root.head.lemma_.lower())
+        sense = lexicon.NOUN_TRIGGERS.get(span.root.head.lemma_.lower())
         if sense is None:
             continue
-        date = resolve_date(ent.text, ctx.article.published)
+        date = resolve_date(span.text, ctx.reference)
         if date.start is not None:
             anchors = replace(anchors, last=date, by_type={**anchors.by_type, sense.type: date})
+            if date.precision is DatePrecision.DAY and date.start == date.end and _is_calendar_date(span.text):
+                days.setdefault(sense.type, set()).add(date.start)
     return anchors
 
 
@@ -206,20 +325,22 @@ def _date_fallback(ctx: Context, anchor: EventDate | None) -> EventDate:
     """A date for an event whose sentence gives none, saying where it came from.
 
     The date of the last event of the same type reported before it (news
-    tells one event over several sentences), else the publication date, else
+    tells one event over several sentences), or for an aggregate the period
+    named before it; else the reference date (publication or dateline); else
     unknown.
     """
     if anchor is not None and anchor.start is not None:
         return EventDate(
             anchor.start, anchor.end, anchor.precision, DateDerivation.RELATIVE_TO_EVENT,
-            anchor.mention, "no date in its sentence; the date of the event reported before it",
+            anchor.mention, "no date in its sentence; the date of the event or period told before it",
             anchor.evidence,
         )
-    published = ctx.article.published
-    if published is not None:
+    reference = ctx.reference
+    if reference is not None:
+        source = "dateline" if ctx.reference_derivation is DateDerivation.DATELINE else "publication date"
         return EventDate(
-            published, published, DatePrecision.DAY, DateDerivation.PUBLICATION_FALLBACK,
-            None, "no date in the text; the publication date",
+            reference, reference, DatePrecision.DAY, ctx.reference_derivation,
+            None, f"no date in the text; the {source}",
         )
     return EventDate(
         None, None, DatePrecision.UNKNOWN, DateDerivation.UNRESOLVED,
@@ -227,8 +348,69 @@ def _date_fallback(ctx: Context, anchor: EventDate | None) -> EventDate:
     )
 
 
+def _reference(article: Article, dateline: Dateline | None) -> tuple[dt.date | None, DateDerivation]:
+    """The day relative dates are read against: the dateline's day when it is a day of
+    the week before publication (when the story was filed), else the publication
+    date; without one, a dateline that carries its year."""
+    published = article.published
+    if dateline is None or dateline.date is None:
+        return published, DateDerivation.PUBLICATION_FALLBACK
+    filed = resolve_date(dateline.date, published)
+    if filed.start is None or filed.precision is not DatePrecision.DAY:
+        return published, DateDerivation.PUBLICATION_FALLBACK
+    if published is None:
+        return filed.start, DateDerivation.DATELINE
+    if published - dt.timedelta(days=7) <= filed.start < published:
+        return filed.start, DateDerivation.DATELINE
+    return published, DateDerivation.PUBLICATION_FALLBACK
+
+
+def _narrowed(events: list[Event], days: dict[EventType, set[dt.date]]) -> list[Event]:
+    """ "Attacked the embassy last week" and "the December 7 attacks": one day, named once.
+
+    An event known to the week or month takes the day when exactly one
+    calendar date ("December 7", not "Saturday") inside its range is named
+    for an event of its type.
+    """
+    for event in events:
+        date = event.date
+        if (
+            date is not None and date.start is not None and date.start == date.end
+            and date.precision is DatePrecision.DAY and date.derivation not in FALLBACKS
+            and not event.is_aggregate and _is_calendar_date(date.mention)
+        ):
+            days.setdefault(event.type, set()).add(date.start)
+    narrowed = []
+    for event in events:
+        date = event.date
+        if (
+            date is not None and date.start is not None and date.end is not None
+            and not event.is_aggregate
+            and date.precision in (DatePrecision.WEEK, DatePrecision.MONTH)
+            and date.start != date.end
+        ):
+            inside = {day for day in days.get(event.type, set()) if date.start <= day <= date.end}
+            if len(inside) == 1:
+                (day,) = inside
+                date = EventDate(
+                    day, day, DatePrecision.DAY, DateDerivation.RELATIVE_TO_EVENT, date.mention,
+                    f"{date.mention}: the one day in that range named for a {event.type.value} event",
+                    date.evidence,
+                )
+                event = replace(event, date=date)
+        narrowed.append(event)
+    return narrowed
+
+
+def _is_calendar_date(text: str | None) -> bool:
+    """ "December 7", "7/12/2023": a day named by its date, not its weekday or a relative word."""
+    return text is not None and bool(re.search(r"\d", text)) and not re.search(r"\b(?:ago|later|earlier|past|last)\b", text.lower())
+
+
 def _after_since(span: Span) -> bool:
     """True for "since October 7" and "since the war broke out on October 7"."""
+    if span.doc[max(span.start - 1, 0)].lower_ == "since" and span.start > 0:
+        return True
     head = span.root.head
     if head.lower_ == "since":
         return True
@@ -402,7 +584,10 @@ def _same_event_as_head(trigger: Trigger, chosen: list[Trigger]) -> bool:
 
 def extract_events(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Event]:
     """Every event the article reports, in text order."""
-    ctx = Context(article, gazetteer, place_context(doc, gazetteer), find_dateline(doc.text))
+    dateline = find_dateline(doc.text)
+    reference, derivation = _reference(article, dateline)
+    ctx = Context(article, gazetteer, place_context(doc, gazetteer), dateline, reference, derivation)
+    named: dict[EventType, set[dt.date]] = {}
     source = Source(article.article_id, article.outlet, article.url, article.published)
     events: list[Event] = []
     anchors = Anchors(None, {})
@@ -434,13 +619,15 @@ def extract_events(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Eve
                 date is not None
                 and date.start is not None
                 and not event.is_aggregate
-                and date.derivation is not DateDerivation.PUBLICATION_FALLBACK
+                and date.derivation not in FALLBACKS
             ):
                 anchors = replace(anchors, last=date, by_type={**anchors.by_type, event.type: date})
+            if event.is_aggregate and date is not None and date.start is not None and date.start != date.end:
+                anchors = replace(anchors, period=date)
             events.append(event)
-        anchors = _named_day(sent, ctx, _dated_mentions(sent, ctx, anchors))
+        anchors = _named_days(sent, ctx, _dated_mentions(sent, ctx, anchors, named))
     sentences = list(doc.sents)
-    return [_escalated(event, doc, sentences) for event in events]
+    return [_escalated(event, doc, sentences) for event in _narrowed(events, named)]
 
 
 def _escalated(event: Event, doc: Doc, sentences: list[Span]) -> Event:
