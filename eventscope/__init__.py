@@ -10,6 +10,9 @@ The Python API is what the CLI, the REST API and the dashboard call::
             ...
 """
 
+from typing import TYPE_CHECKING
+
+from eventscope.compare import Comparison, compare_acled, read_acled_csv
 from eventscope.config import SETTINGS, Config, load_config
 from eventscope.doctor import Check, diagnose
 from eventscope.errors import (
@@ -72,6 +75,7 @@ __all__ = [
     "Evidence",
     "GeoPrecision",
     "IngestReport",
+    "Comparison",
     "InputError",
     "Place",
     "Quantity",
@@ -93,6 +97,8 @@ __all__ = [
     "open_store",
     "process",
     "read_articles",
+    "compare_acled",
     "to_jsonable",
     "write_events",
 ]
+    "read_acled_csv",

@@ -1,8 +1,11 @@
-"""Writes events to CSV, JSON Lines, GeoJSON or Parquet, streaming as it goes.
+"""Writes events to CSV, JSON Lines, GeoJSON, Parquet, ACLED, PLOVER or CAMEO files, streaming.
 
 CSV, GeoJSON and Parquet carry the flat row of ``table.event_row`` (columns in
 ``table.COLUMNS`` order); JSON Lines carries each full record with its evidence,
-as ``serialize.to_jsonable`` makes it.
+as ``serialize.to_jsonable`` makes it. ``acled`` (CSV), ``plover`` (JSON Lines)
+and ``cameo`` (tab-separated) speak other datasets' layouts through
+``eventscope.formats``; docs/formats.md documents them. Those three leave out
+summary statistics (``is_aggregate``), which are not events there.
 """
 
 from __future__ import annotations
@@ -21,11 +24,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from eventscope.errors import StoreError
+from eventscope.formats.acled import ACLED_COLUMNS, acled_rows
+from eventscope.formats.cameo import CAMEO_COLUMNS, cameo_rows
+from eventscope.formats.plover import plover_record
 from eventscope.records import Event
 from eventscope.serialize import to_jsonable
 from eventscope.table import COLUMNS, event_row
 
-EXPORT_FORMATS: tuple[str, ...] = ("csv", "jsonl", "geojson", "parquet")
+EXPORT_FORMATS: tuple[str, ...] = ("csv", "jsonl", "geojson", "parquet", "acled", "plover", "cameo")
 
 PARQUET_BATCH = 1000  # rows per Parquet row group
 
@@ -44,7 +50,8 @@ def write_events(events: Iterable[Event], fmt: str, out: Path | BinaryIO) -> int
 
     Events are consumed one at a time (Parquet: ``PARQUET_BATCH`` at a time),
     so a store's ``iter_events()`` can be passed straight in. Returns the
-    number of events written. Raises StoreError ES404 for an unknown format and
+    number of events written (``acled``, ``plover`` and ``cameo`` leave out
+    summary statistics, so theirs can be lower). Raises StoreError ES404 for an unknown format and
     ES408 when the file cannot be written; a path is only replaced on success.
     """
     writer = _WRITERS.get(fmt)
@@ -155,9 +162,52 @@ def _write_parquet(events: Iterable[Event], stream: BinaryIO) -> int:
     return count
 
 
+def _write_table(
+    rows: Iterable[dict[str, Any]], columns: Iterable[str], stream: BinaryIO, delimiter: str
+) -> int:
+    count = 0
+    names = list(columns)
+    with _text(stream) as text:
+        writer = csv.writer(text, delimiter=delimiter, lineterminator="\n")
+        writer.writerow(names)
+        for row in rows:
+            writer.writerow([_csv_value(row[name]) for name in names])
+            count += 1
+    return count
+
+
+def _write_acled(events: Iterable[Event], stream: BinaryIO) -> int:
+    return _write_table(acled_rows(events), ACLED_COLUMNS, stream, ",")
+
+
+def _write_cameo(events: Iterable[Event], stream: BinaryIO) -> int:
+    # Tabs and line breaks inside a value would break a GDELT-style reader that
+    # splits lines on tabs without quoting; they become spaces.
+    rows = ({k: _flat(v) for k, v in row.items()} for row in cameo_rows(events))
+    return _write_table(rows, CAMEO_COLUMNS, stream, "\t")
+
+
+def _flat(value: Any) -> Any:
+    return " ".join(value.split()) if isinstance(value, str) else value
+
+
+def _write_plover(events: Iterable[Event], stream: BinaryIO) -> int:
+    count = 0
+    with _text(stream) as text:
+        for event in events:
+            if event.is_aggregate:
+                continue
+            text.write(json.dumps(plover_record(event), ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
 _WRITERS: dict[str, Callable[[Iterable[Event], BinaryIO], int]] = {
     "csv": _write_csv,
     "jsonl": _write_jsonl,
     "geojson": _write_geojson,
     "parquet": _write_parquet,
+    "acled": _write_acled,
+    "plover": _write_plover,
+    "cameo": _write_cameo,
 }

@@ -169,7 +169,7 @@ def test_unknown_format_is_es404_and_writes_nothing(tmp_path: Path, events: list
     assert caught.value.code == "ES404"
     assert (
         str(caught.value)
-        == "[ES404] xlsx: unknown export format; use one of csv, jsonl, geojson, parquet"
+        == "[ES404] xlsx: unknown export format; use one of csv, jsonl, geojson, parquet, acled, plover, cameo"
     )
     assert not path.exists()
 

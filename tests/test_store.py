@@ -372,7 +372,7 @@ def test_migrated_database_matches_the_declared_schema(store: Store) -> None:
 def test_alembic_version_holds_the_head_revision(store: Store) -> None:
     with store.engine.connect() as connection:
         version = connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
-    assert version == head_revision() == "0001"
+    assert version == head_revision() == "0002"
 
 
 def test_database_at_an_unknown_revision_is_refused(store_url: str) -> None:
@@ -381,7 +381,7 @@ def test_database_at_an_unknown_revision_is_refused(store_url: str) -> None:
     with pytest.raises(StoreError) as caught:
         open_store(store_url)
     assert caught.value.code == "ES401"
-    assert "9999_future" in str(caught.value) and "(0001)" in str(caught.value)
+    assert "9999_future" in str(caught.value) and "(0002)" in str(caught.value)
 
 
 def test_failed_upgrade_leaves_the_database_as_it_was(store_url: str) -> None:

@@ -341,6 +341,59 @@ def export(
     out.print(f"{written} events written to {output}")
 
 
+@app.command()
+def compare(
+    acled_file: Annotated[Path, typer.Argument(help="An ACLED export (CSV) to compare with.")],
+    country: CountryOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object: counts, agreement, lists.")] = False,
+    db: DbOption = None,
+    config_file: ConfigOption = None,
+) -> None:
+    """Match stored events to an ACLED export: found by both, only ACLED, only eventscope."""
+    config = _config(config_file, db=db)
+    window = es.EventFilter.parse({"country": country, "since": since, "until": until})
+    with es.open_store(config.db) as store:
+        result = es.compare_acled(
+            acled_file, store, country=window.country, since=window.since, until=window.until
+        )
+    if as_json:
+        sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False) + "\n")
+        return
+    span = f"{result.since or '?'}..{result.until or '?'}"
+    out.print(
+        f"{escape(str(acled_file))}, {span}, {', '.join(result.countries) or 'no known country'}: "
+        f"{len(result.matches)} in both, {len(result.only_acled)} only in ACLED, "
+        f"{len(result.only_eventscope)} only in eventscope"
+    )
+    agreement = Table(title="Agreement on the events found by both", header_style="bold")
+    agreement.add_column("field")
+    agreement.add_column("value", justify="right")
+    for name, value in result.agreement.items():
+        agreement.add_row(name, "n/a" if value is None else f"{value:g}")
+    out.print(agreement)
+    for match in result.matches:
+        out.print(
+            f"both: {escape(match.acled.event_id_cnty)} = {match.event.event_id[:10]} "
+            f"({match.days_apart} d, {match.distance_km:.1f} km) "
+            f"{escape(match.acled.sub_event_type or match.acled.event_type)} / "
+            f"{escape(str(match.event.acled_sub_event_type))}, "
+            f"fatalities {match.acled.fatalities} / {match.fatalities}"
+        )
+    for row in result.only_acled:
+        out.print(
+            f"only ACLED: {escape(row.event_id_cnty)} {row.event_date} "
+            f"{escape(row.sub_event_type or row.event_type)} in {escape(row.location or '?')}"
+        )
+    for event in result.only_eventscope:
+        place = (event.location.name or event.location.mention) if event.location else "?"
+        out.print(
+            f"only eventscope: {event.event_id[:10]} {event.date.start if event.date else '?'} "
+            f"{escape(str(event.acled_sub_event_type))} in {escape(place)}"
+        )
+
+
 def _metrics_table(title: str, metrics: list[tuple[str, Any, str]]) -> Table:
     table = Table(title=title, header_style="bold")
     table.add_column("metric")

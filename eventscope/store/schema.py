@@ -5,6 +5,11 @@ share names) plus ``record``, the full event as ``serialize.to_jsonable`` makes
 it; the columns serve filters and ad-hoc SQL, the record rebuilds the event.
 Changes here need a new revision in ``migrations/versions``; a test checks that
 the migrated database matches these declarations.
+
+Revision 0002 adds read-only SQL views for people who open the database
+directly (``VIEWS``). They are not tables, so they are not declared in
+``metadata``; a revision that rebuilds a table they read must drop and
+recreate them.
 """
 
 from __future__ import annotations
@@ -135,3 +140,8 @@ runs = sa.Table(
 )
 
 TABLES: tuple[sa.Table, ...] = (articles, events, event_sources, evidence, runs)
+
+# Views created by revision 0002: ``event_table`` has the columns of
+# ``table.COLUMNS`` (the CSV export's row); ``event_evidence`` has one row per
+# evidence span with its event type, article outlet/url/date and sentence.
+VIEWS: tuple[str, ...] = ("event_table", "event_evidence")
