@@ -48,7 +48,20 @@ from eventscope.serialize import from_jsonable, to_jsonable
 from eventscope.store import DEFAULT_SORT, EventFilter, EventPage, Sort, Store, open_store
 from eventscope.table import COLUMNS, event_row
 
+if TYPE_CHECKING:
+    from eventscope.serve.api import create_app
+
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> object:
+    """``create_app`` (the REST API and dashboard) imports FastAPI only when asked for."""
+    if name == "create_app":
+        from eventscope.serve.api import create_app
+
+        return create_app
+    raise AttributeError(f"module 'eventscope' has no attribute {name!r}")
+
 
 __all__ = [
     "COLUMNS",
@@ -62,6 +75,7 @@ __all__ = [
     "Attribution",
     "Certainty",
     "Check",
+    "Comparison",
     "Config",
     "ConfigError",
     "DateDerivation",
@@ -75,7 +89,6 @@ __all__ = [
     "Evidence",
     "GeoPrecision",
     "IngestReport",
-    "Comparison",
     "InputError",
     "Place",
     "Quantity",
@@ -84,7 +97,9 @@ __all__ = [
     "Source",
     "Store",
     "StoreError",
+    "compare_acled",
     "country_code",
+    "create_app",
     "diagnose",
     "evaluate_events",
     "evaluate_places",
@@ -96,9 +111,8 @@ __all__ = [
     "make_article",
     "open_store",
     "process",
+    "read_acled_csv",
     "read_articles",
-    "compare_acled",
     "to_jsonable",
     "write_events",
 ]
-    "read_acled_csv",

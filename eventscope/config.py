@@ -49,7 +49,18 @@ SETTINGS: tuple[Setting, ...] = (
         0.5,
         "Articles whose English language score is below this are skipped as non-English.",
     ),
+    Setting(
+        "api_key",
+        str,
+        "",
+        "Key that `POST /articles` requires in the X-API-Key header; empty turns "
+        "ingest over HTTP off.",
+    ),
+    Setting("max_request_mb", float, 10.0, "Largest request body the REST API accepts, in MiB."),
 )
+
+
+SECRETS = frozenset({"api_key"})  # never written to logs or the runs table
 
 
 @dataclass(frozen=True)
@@ -60,9 +71,15 @@ class Config:
     model: str = "auto"
     batch_size: int = 16
     min_english: float = 0.5
+    api_key: str = ""
+    max_request_mb: float = 10.0
 
     def as_dict(self) -> dict[str, object]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        """The settings by name, secrets masked: this is what run logs record."""
+        return {
+            f.name: ("(set)" if f.name in SECRETS and getattr(self, f.name) else getattr(self, f.name))
+            for f in fields(self)
+        }
 
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -42,7 +42,7 @@ def _counts(url: str) -> dict[str, int]:
 
 def test_ingest_examples_stores_every_article(examples_db: str) -> None:
     counts = _counts(examples_db)
-    assert counts["articles"] == 9
+    assert counts["articles"] == 10
     assert counts["events"] >= 15
 
 
@@ -50,7 +50,7 @@ def test_reingest_changes_nothing(examples_db: str) -> None:
     before = _counts(examples_db)
     result = run("ingest", str(EXAMPLES), "--db", examples_db)
     assert result.returncode == 0, result.stderr
-    assert "0 stored, 9 already stored" in result.stdout
+    assert "0 stored, 10 already stored" in result.stdout
     after = _counts(examples_db)
     assert after.pop("runs") == before.pop("runs") + 1  # the run log records every run
     assert after == before
@@ -190,7 +190,7 @@ def test_ingest_into_postgres_is_idempotent(postgres_url: str) -> None:
     first = run("ingest", str(EXAMPLES), "--db", postgres_url)
     assert first.returncode == 0, first.stderr
     counts = _counts(postgres_url)
-    assert counts["articles"] == 9
+    assert counts["articles"] == 10
     second = run("ingest", str(EXAMPLES), "--db", postgres_url)
     assert second.returncode == 0
     again = _counts(postgres_url)

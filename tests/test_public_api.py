@@ -11,11 +11,12 @@ EXPECTED = {
     "Attribution", "Certainty", "Check", "Config", "ConfigError", "DateDerivation",
     "DatePrecision", "Event", "EventDate", "EventFilter", "EventType", "EventscopeError",
     "Evidence", "GeoPrecision", "IngestReport", "InputError", "Place", "Quantity",
-    "ResourceError", "Source", "Store", "StoreError", "country_code", "diagnose", "evaluate_events",
+    "ResourceError", "Source", "Store", "StoreError", "country_code", "create_app", "diagnose",
+    "evaluate_events",
     "evaluate_places", "event_row", "extract", "from_jsonable", "ingest", "load_config",
     "make_article", "open_store", "process", "read_articles", "to_jsonable", "write_events",
-}
     "Comparison", "compare_acled", "read_acled_csv",
+}
 
 
 def test_all_is_exact():

@@ -22,7 +22,7 @@ from eventscope.records import (
     Quantity,
     Source,
 )
-from eventscope.store import EventFilter, MapCell, MapPoint, Sort, Store
+from eventscope.store import EventFilter, Sort, Store
 from eventscope.store.summary import fold_timeline, period_start
 from eventscope.table import event_row
 
@@ -69,6 +69,8 @@ def test_parse_reads_names_codes_dates_and_boxes() -> None:
         ({"bbox": "44,35,45,34"}, "bbox"),
         ({"bbox": "44,33,200,34"}, "bbox"),
         ({"min_corroboration": "two"}, "min_corroboration"),
+        ({"min_corroboration": str(2**63)}, "min_corroboration"),
+        ({"limit": "-1"}, "limit"),
         ({"certainty": "sure"}, "certainty"),
         ({"colour": "red"}, "colour"),
     ],
@@ -241,14 +243,19 @@ def test_actors_by_event_count(store: Store) -> None:
 
 
 def test_map_gives_points_then_cells(store: Store, crowded: list[Event]) -> None:
-    points = store.map_markers(max_points=100)
-    assert len(points) == 40 and all(isinstance(p, MapPoint) for p in points)
-    cells = store.map_markers(max_points=10)
-    assert all(isinstance(c, MapCell) for c in cells)
-    assert sum(c.count for c in cells if isinstance(c, MapCell)) == 40
-    for c in cells:
-        assert isinstance(c, MapCell)
+    markers = store.map_markers(max_points=100)
+    assert markers.located == 40 and len(markers.points) == 40 and markers.cells == []
+    assert {p.event_id for p in markers.points} == {e.event_id for e in crowded}
+    dense = store.map_markers(max_points=10)
+    assert dense.located == 40 and dense.points == []
+    # Latitudes 10-18 and longitudes 20 + i % 13 fall in two 10-degree cells: 20-30 E, and
+    # 30-40 E for i % 13 in 10, 11, 12 (i = 10-12, 23-25, 36-38: nine events).
+    assert sorted((c.west, c.count) for c in dense.cells) == [(20.0, 31), (30.0, 9)]
+    for c in dense.cells:
         assert c.south <= c.lat <= c.north and c.west <= c.lon <= c.east
+    inside = store.map_markers(EventFilter(bbox=(19.0, 9.0, 25.0, 19.0)), max_points=100)
+    # Longitudes 20-25: i % 13 in 0-5, six of every thirteen: i = 0-5, 13-18, 26-31, 39.
+    assert inside.located == len(inside.points) == 19
 
 
 # Writing a batch: all or nothing

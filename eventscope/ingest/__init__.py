@@ -9,7 +9,7 @@ from eventscope.ingest.html import parse_html
 from eventscope.ingest.identity import article_id, normalize_text
 from eventscope.ingest.jsonl import parse_jsonl
 from eventscope.ingest.language import detect_language, require_english
-from eventscope.ingest.reader import FORMATS, read_articles
+from eventscope.ingest.reader import FORMATS, read_articles, read_upload
 from eventscope.ingest.text import parse_text
 
 __all__ = [
@@ -22,5 +22,6 @@ __all__ = [
     "parse_jsonl",
     "parse_text",
     "read_articles",
+    "read_upload",
     "require_english",
 ]

@@ -86,6 +86,35 @@ def read_articles(
     yield from _read_file(path, published, min_english)
 
 
+def read_upload(
+    data: bytes, name: str, *, published: dt.date | None = None, min_english: float = 0.5
+) -> Iterator[Article | InputError]:
+    """Every article in one uploaded file's bytes; ``name`` is the file name it came with.
+
+    The format comes from the name as for files on disk (``.gz`` decompressed
+    first); a name without a known ending is sniffed from the content, as
+    standard input is. Errors name the upload.
+    """
+    subject = name or "<upload>"
+    path = Path(subject)
+    try:
+        if path.suffix.lower() == COMPRESSED:
+            data = _gunzip(data, subject)
+        content = decode_bytes(data, subject)
+    except InputError as error:
+        yield error
+        return
+    fmt = _content_format(path, content) or sniff_format(content)
+    yield from _finish(fmt, content, subject, published, min_english)
+
+
+def _content_format(path: Path, content: str) -> str | None:
+    """The format the name says, except that an ``.xml`` file holding HTML is HTML."""
+    if _base_suffix(path) == ".xml" and markup_kind(content) == "html":
+        return "html"
+    return input_format(path)
+
+
 def input_format(path: Path) -> str | None:
     """The format a file name says (``'text'``, ``'jsonl'``, ``'html'``, ``'feed'``), or None."""
     return FORMATS.get(_base_suffix(path))
@@ -162,9 +191,7 @@ def _read_file(
     except InputError as error:
         yield error
         return
-    if _base_suffix(path) == ".xml" and markup_kind(content) == "html":
-        fmt = "html"
-    yield from _finish(fmt, content, subject, published, min_english)
+    yield from _finish(_content_format(path, content) or fmt, content, subject, published, min_english)
 
 
 def _load(path: Path) -> bytes:

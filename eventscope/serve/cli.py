@@ -309,7 +309,7 @@ def _fields(event: es.Event, row: dict[str, Any]) -> list[tuple[str, str, es.Evi
 
 @app.command()
 def export(
-    format_: Annotated[str, typer.Option("--format", help="csv, jsonl, geojson or parquet.")],
+    format_: Annotated[str, typer.Option("--format", help="csv, jsonl, geojson, parquet, acled, plover or cameo.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
     type_: TypeOpt = None,
     country: CountryOpt = None,
@@ -487,6 +487,25 @@ def doctor(
         failed = failed or not check.ok
     if failed:
         raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 for every interface.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    db: DbOption = None,
+    model: ModelOption = None,
+    config_file: ConfigOption = None,
+) -> None:
+    """Serve the REST API and the dashboard (http://HOST:PORT/), fully offline."""
+    import uvicorn
+
+    config = _config(config_file, db=db, model=model)
+    web = es.create_app(config)
+    err.print(f"eventscope dashboard on http://{host}:{port}/ (API docs at /docs), store {config.db}")
+    if not config.api_key:
+        err.print("POST /articles is off: set the api_key setting (EVENTSCOPE_API_KEY) to turn it on")
+    uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
 def main() -> None:

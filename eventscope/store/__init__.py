@@ -9,18 +9,20 @@ Example::
 """
 
 from eventscope.store.query import DEFAULT_SORT, SORTS, EventFilter, Sort
-from eventscope.store.store import EventPage, EvidenceRow, Store, open_store
-from eventscope.store.summary import ActorCount, Bucket, MapCell, MapPoint, Stats
+from eventscope.store.store import ArticleSpan, EventPage, EvidenceRow, Store, open_store
+from eventscope.store.summary import ActorCount, Bucket, MapCell, MapMarkers, MapPoint, Stats
 
 __all__ = [
     "DEFAULT_SORT",
     "SORTS",
     "ActorCount",
+    "ArticleSpan",
     "Bucket",
     "EventFilter",
     "EventPage",
     "EvidenceRow",
     "MapCell",
+    "MapMarkers",
     "MapPoint",
     "Sort",
     "Stats",

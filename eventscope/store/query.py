@@ -29,6 +29,7 @@ _EVENT_TYPES = tuple(t.value for t in EventType)
 _CERTAINTIES = tuple(c.value for c in Certainty)
 _ISO3 = re.compile(r"[A-Za-z]{3}")
 
+MAX_COUNT = 2**62  # counts and limits the databases store as 64-bit integers
 BBox = tuple[float, float, float, float]  # west, south, east, north, in degrees
 
 
@@ -70,10 +71,10 @@ class EventFilter:
             _refuse("since", self.since, f"it is after until ({self.until})")
         if self.bbox is not None:
             _check_bbox(self.bbox)
-        if self.min_corroboration is not None and self.min_corroboration < 0:
-            _refuse("min_corroboration", self.min_corroboration, "use 0 or more")
-        if self.limit is not None and self.limit < 0:
-            _refuse("limit", self.limit, "use 0 or more")
+        for name in ("min_corroboration", "limit"):
+            value = getattr(self, name)
+            if value is not None and not 0 <= value <= MAX_COUNT:
+                _refuse(name, value, f"use 0 to {MAX_COUNT}")
 
     @classmethod
     def parse(cls, values: Mapping[str, Any]) -> EventFilter:

@@ -27,7 +27,7 @@ from eventscope.serialize import from_jsonable, to_jsonable
 from eventscope.store import schema, summary
 from eventscope.store.migrate import upgrade
 from eventscope.store.query import EventFilter, Sort
-from eventscope.store.summary import ActorCount, MapCell, MapPoint, Stats
+from eventscope.store.summary import ActorCount, MapMarkers, MapPoint, Stats
 from eventscope.table import event_row
 
 MIN_PREFIX = 6  # shortest event id prefix that get_event resolves, as git does
@@ -44,6 +44,17 @@ class EventPage:
 
     events: list[Event]
     next_cursor: str | None
+
+
+@dataclasses.dataclass(frozen=True)
+class ArticleSpan:
+    """Where in an article's text a stored event finds support for one of its fields."""
+
+    event_id: str
+    event_type: str
+    field: str
+    start: int
+    end: int
 
 
 @dataclasses.dataclass(frozen=True)
@@ -320,27 +331,29 @@ class Store:
             for name, kind, country, n, first, second in rows
         ]
 
-    def map_markers(
-        self, filter: EventFilter | None = None, max_points: int = 2000
-    ) -> list[MapPoint] | list[MapCell]:
+    def map_markers(self, filter: EventFilter | None = None, max_points: int = 2000) -> MapMarkers:
         """Located events for a map: each event while at most ``max_points`` match,
         else grid cells sized to the filter's bbox, each with its count."""
         with self._reading() as connection:
-            located = connection.execute(
-                sa.select(sa.func.count()).select_from(schema.events).where(*summary.located(filter))
-            ).scalar_one()
+            located = int(
+                connection.execute(
+                    sa.select(sa.func.count()).select_from(schema.events).where(*summary.located(filter))
+                ).scalar_one()
+            )
             if located <= max_points:
                 rows = connection.execute(summary.point_query(filter, max_points)).all()
-                return [
+                points = [
                     MapPoint(
                         event_id=r[0], lat=r[1], lon=r[2], type=r[3], precision=r[4],
                         killed=r[5], date=r[6], name=r[7],
                     )
                     for r in rows
                 ]
+                return MapMarkers(located=located, points=points, cells=[])
             size = summary.cell_size(filter.bbox if filter is not None else None)
-            cells = connection.execute(summary.cell_query(filter, size)).all()
-        return [summary.cell(int(r[0]), int(r[1]), size, r[2:]) for r in cells]
+            rows = connection.execute(summary.cell_query(filter, size)).all()
+        cells = [summary.cell(int(r[0]), int(r[1]), size, r[2:]) for r in rows]
+        return MapMarkers(located=located, points=[], cells=cells)
 
     def get_event(self, event_id: str) -> Event:
         """The event with this id, or with this unique prefix of at least 6 characters.
@@ -369,6 +382,19 @@ class Store:
         return [
             EvidenceRow(event_id=full_id, field=row[0], evidence=Evidence(*row[1:])) for row in rows
         ]
+
+    def article_spans(self, article_id: str) -> list[ArticleSpan]:
+        """Every stored span inside one article, with the event and field it supports,
+        in text order (for highlighting the article)."""
+        ev, events = schema.evidence.c, schema.events.c
+        query = (
+            sa.select(ev.event_id, events.type, ev.field, ev.start, ev.end)
+            .join(schema.events, events.event_id == ev.event_id)
+            .where(ev.article_id == article_id)
+            .order_by(ev.start, ev.end, ev.event_id, ev.id)
+        )
+        with self._reading() as connection:
+            return [ArticleSpan(*row) for row in connection.execute(query)]
 
     def counts(self) -> dict[str, int]:
         """The number of rows in each table, by table name."""

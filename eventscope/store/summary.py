@@ -86,6 +86,15 @@ class MapCell:
     east: float
 
 
+@dataclasses.dataclass(frozen=True)
+class MapMarkers:
+    """What a map draws: ``points`` (one per event) or, when too many, ``cells``."""
+
+    located: int  # located events matching the filter
+    points: list[MapPoint]
+    cells: list[MapCell]
+
+
 def _filtered(query: sa.Select[Any], flt: EventFilter | None) -> sa.Select[Any]:
     return query.where(*flt.where()) if flt is not None else query
 
