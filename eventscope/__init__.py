@@ -47,6 +47,7 @@ from eventscope.scoring import evaluate_events, evaluate_places
 from eventscope.serialize import from_jsonable, to_jsonable
 from eventscope.store import DEFAULT_SORT, EventFilter, EventPage, Sort, Store, open_store
 from eventscope.table import COLUMNS, event_row
+from eventscope.watch import PollReport, Watcher, parse_duration
 
 if TYPE_CHECKING:
     from eventscope.serve.api import create_app
@@ -91,12 +92,14 @@ __all__ = [
     "IngestReport",
     "InputError",
     "Place",
+    "PollReport",
     "Quantity",
     "ResourceError",
     "Sort",
     "Source",
     "Store",
     "StoreError",
+    "Watcher",
     "compare_acled",
     "country_code",
     "create_app",
@@ -110,6 +113,7 @@ __all__ = [
     "load_config",
     "make_article",
     "open_store",
+    "parse_duration",
     "process",
     "read_acled_csv",
     "read_articles",

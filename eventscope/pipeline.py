@@ -1,9 +1,10 @@
 """Composes the stages: read, parse, extract, store.
 
 ``process_article`` is the per-article function (pure, given a parsed Doc)
-that a single process and, later, Dask workers both run. ``ingest`` is the
-edge that streams articles from paths into a store, one transaction per
-article, so a crash or a bad file never leaves half an article behind.
+that a single process and Dask workers both run (``process_outcomes`` is the
+loop around it). ``ingest`` is the edge that streams articles from paths into
+a store, in transactions of whole articles, so a crash or a bad file never
+leaves half an article behind.
 """
 
 from __future__ import annotations
@@ -13,27 +14,41 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import sqlalchemy as sa
 from spacy.tokens import Doc
+from sqlalchemy.exc import OperationalError
 
 from eventscope.config import Config
-from eventscope.errors import EventscopeError, InputError
+from eventscope.dedup.within import merge_within
+from eventscope.errors import EventscopeError, InputError, ResourceError, StoreError
 from eventscope.extract.events import extract_events
 from eventscope.ingest import read_articles
-from eventscope.ingest.identity import article_id
+from eventscope.ingest.identity import article_id, normalize_text
+from eventscope.ingest.relevance import is_relevant
 from eventscope.nlp.model import load_model
 from eventscope.nlp.parse import parse_articles
 from eventscope.records import Article, Event
 from eventscope.resolve.gazetteer import Gazetteer, load_gazetteer
-from eventscope.store import Store
+from eventscope.store import Store, schema
 
 # Codes that mean "skipped on purpose", not "failed": they do not fail a run.
 SKIP_CODES = frozenset({"ES110", "ES125", "ES126"})
 
 
+WRITE_BATCH = 64  # articles written per store transaction
+_CHUNK_BATCHES = 4  # with the relevance gate on, articles are gated this many batches at a time
+
+
 @dataclass(frozen=True)
 class ArticleResult:
+    """One article and its events; ``gated``: turned away by the relevance gate, not parsed."""
+
     article: Article
     events: tuple[Event, ...]
+    gated: bool = False
+
+
+Outcome = ArticleResult | EventscopeError
 
 
 @dataclass
@@ -44,6 +59,7 @@ class IngestReport:
     stored: int = 0
     already_stored: int = 0
     events: int = 0
+    gated: int = 0  # stored without parsing: the relevance gate found no event words
     skipped: list[EventscopeError] = field(default_factory=list)
     failed: list[EventscopeError] = field(default_factory=list)
 
@@ -53,14 +69,15 @@ class IngestReport:
             "stored": self.stored,
             "already_stored": self.already_stored,
             "events": self.events,
+            "gated": self.gated,
             "skipped": [str(e) for e in self.skipped],
             "failed": [str(e) for e in self.failed],
         }
 
 
 def process_article(article: Article, doc: Doc, gazetteer: Gazetteer) -> ArticleResult:
-    """Events of one parsed article."""
-    return ArticleResult(article, tuple(extract_events(article, doc, gazetteer)))
+    """Events of one parsed article, the mentions of each real event merged into one."""
+    return ArticleResult(article, tuple(merge_within(extract_events(article, doc, gazetteer))))
 
 
 def make_article(
@@ -71,9 +88,11 @@ def make_article(
     url: str | None = None,
     outlet: str | None = None,
 ) -> Article:
-    """An Article for text given directly (not read from a file)."""
+    """An Article for text given directly (not read from a file), normalized as ingest
+    normalizes every article (``normalize_text``): evidence offsets refer to ``Article.text``."""
+    body = normalize_text(text)
     return Article(
-        article_id=article_id(text), text=text, title=title, url=url, outlet=outlet,
+        article_id=article_id(body), text=body, title=title, url=url, outlet=outlet,
         published=published, language="en", origin="<text>",
     )
 
@@ -97,12 +116,134 @@ def extract(
 
 
 def process(articles: Iterable[Article], config: Config | None = None) -> Iterator[ArticleResult]:
-    """Events of many articles, parsed in batches."""
-    config = config or Config()
+    """Events of many articles, parsed in batches, in input order.
+
+    With the ``relevance_gate`` setting on, articles with no event vocabulary
+    come back unparsed, with no events and ``gated`` set. Raises the first
+    article's error (ES181 wraps an unexpected one).
+    """
+    for outcome in process_outcomes(articles, config or Config()):
+        if isinstance(outcome, EventscopeError):
+            raise outcome
+        yield outcome
+
+
+def process_outcomes(articles: Iterable[Article], config: Config) -> Iterator[Outcome]:
+    """Each article's result, or the error that stopped that article, in input order.
+
+    This is what both a single process and each Dask worker run: one article's
+    failure is its own outcome, and the others go on.
+    """
     nlp = load_model(config.model)
     gazetteer = load_gazetteer()
-    for article, doc in parse_articles(nlp, articles, config.batch_size):
-        yield process_article(article, doc, gazetteer)
+    if not config.relevance_gate:
+        for article, doc in parse_articles(nlp, articles, config.batch_size):
+            yield _process_one(article, doc, gazetteer)
+        return
+    # Gated articles are decided chunk by chunk, so order is kept and memory stays flat.
+    for chunk in _chunks(articles, max(config.batch_size, 1) * _CHUNK_BATCHES):
+        relevant = [is_relevant(article.text, article.title) for article in chunk]
+        parsed = parse_articles(
+            nlp, (a for a, keep in zip(chunk, relevant, strict=True) if keep), config.batch_size
+        )
+        for article, keep in zip(chunk, relevant, strict=True):
+            if keep:
+                parsed_article, doc = next(parsed)
+                yield _process_one(parsed_article, doc, gazetteer)
+            else:
+                yield ArticleResult(article, (), gated=True)
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _process_one(article: Article, doc: Doc, gazetteer: Gazetteer) -> Outcome:
+    try:
+        return process_article(article, doc, gazetteer)
+    except EventscopeError as exc:
+        exc.article_id = exc.article_id or article.article_id
+        return exc
+    except Exception as exc:  # noqa: BLE001 - a bug on one article must not end a long run
+        error = InputError(
+            "ES181", article.origin or article.article_id, article_id=article.article_id,
+            detail=f"{type(exc).__name__}: {exc}",
+        )
+        error.__cause__ = exc
+        return error
+
+
+def stored_ids(store: Store, ids: set[str]) -> set[str]:
+    """Those of ``ids`` that are stored articles."""
+    if not ids:
+        return set()
+    table = schema.articles
+    query = sa.select(table.c.article_id).where(table.c.article_id.in_(sorted(ids)))
+    try:
+        with store.engine.connect() as connection:
+            return {str(key) for (key,) in connection.execute(query)}
+    except OperationalError as exc:
+        raise ResourceError("ES303", store.url, detail=str(exc.orig or exc).splitlines()[0]) from exc
+
+
+class _Writer:
+    """Writes results in batches of ``WRITE_BATCH`` articles, one transaction each.
+
+    When a batch is refused, its articles are written one by one, so the one
+    at fault is reported in ``failed`` and the others are stored.
+    """
+
+    def __init__(
+        self, store: Store, report: IngestReport, on_article: Callable[[IngestReport], None] | None
+    ) -> None:
+        self.store = store
+        self.report = report
+        self.on_article = on_article
+        self.pending: list[ArticleResult] = []
+
+    def tick(self) -> None:
+        if self.on_article:
+            self.on_article(self.report)
+
+    def add(self, outcome: Outcome) -> None:
+        if isinstance(outcome, EventscopeError):
+            self.report.failed.append(outcome)
+            self.tick()
+            return
+        self.pending.append(outcome)
+        if len(self.pending) >= WRITE_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        batch, self.pending = self.pending, []
+        if not batch:
+            return
+        saved: list[bool | None]
+        try:
+            saved = list(self.store.save_all([(r.article, r.events) for r in batch]))
+        except StoreError:
+            saved = []
+            for result in batch:
+                try:
+                    saved.append(self.store.save(result.article, result.events))
+                except EventscopeError as exc:
+                    self.report.failed.append(exc)
+                    saved.append(None)
+        for result, new in zip(batch, saved, strict=True):
+            if new:
+                self.report.stored += 1
+                self.report.events += len(result.events)
+                self.report.gated += result.gated
+            elif new is not None:
+                self.report.already_stored += 1
+            self.tick()
 
 
 def ingest(
@@ -112,43 +253,74 @@ def ingest(
     published: dt.date | None = None,
     config: Config | None = None,
     on_article: Callable[[IngestReport], None] | None = None,
+    workers: int = 0,
+    scheduler: str | None = None,
 ) -> IngestReport:
     """Read every article under ``paths``, extract its events and store them.
 
-    Articles already in the store are not parsed again; each new article is
-    written in its own transaction. Inputs that cannot be read are reported
-    in ``IngestReport.failed`` (or ``skipped``) and the rest go on.
+    Articles already in the store are not parsed again; new ones are written
+    in transactions of up to ``WRITE_BATCH`` articles, each article whole or
+    not at all. Inputs that cannot be read are reported in
+    ``IngestReport.failed`` (or ``skipped``) and the rest go on. ``workers``
+    parses on a Dask LocalCluster of that many processes; ``scheduler``
+    (``tcp://host:8786``) on an existing Dask cluster. Either way this process
+    reads and writes, and the workers run ``process_article``.
     """
+    config = config or Config()
+
+    def items() -> Iterator[Article | InputError]:
+        for path in paths:
+            yield from read_articles(path, published=published, min_english=config.min_english)
+
+    return ingest_items(
+        items(), store, config=config, on_article=on_article, workers=workers, scheduler=scheduler
+    )
+
+
+def ingest_items(
+    items: Iterable[Article | InputError],
+    store: Store,
+    *,
+    config: Config | None = None,
+    on_article: Callable[[IngestReport], None] | None = None,
+    workers: int = 0,
+    scheduler: str | None = None,
+) -> IngestReport:
+    """``ingest`` for articles already read (and the errors of those that could not be)."""
     config = config or Config()
     report = IngestReport()
     run_id = store.start_run(config.as_dict())
+    writer = _Writer(store, report, on_article)
+
+    def read() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, InputError):
+                (report.skipped if item.code in SKIP_CODES else report.failed).append(item)
+                writer.tick()
+                continue
+            report.read += 1
+            yield item
 
     def new_articles() -> Iterator[Article]:
-        for path in paths:
-            for item in read_articles(path, published=published, min_english=config.min_english):
-                if isinstance(item, InputError):
-                    (report.skipped if item.code in SKIP_CODES else report.failed).append(item)
-                    if on_article:
-                        on_article(report)
-                    continue
-                report.read += 1
-                if store.has_article(item.article_id):
+        # One query per chunk of articles asks which are stored already.
+        for chunk in _chunks(read(), WRITE_BATCH):
+            known = stored_ids(store, {article.article_id for article in chunk})
+            for article in chunk:
+                if article.article_id in known:
                     report.already_stored += 1
-                    if on_article:
-                        on_article(report)
-                    continue
-                yield item
+                    writer.tick()
+                else:
+                    yield article
 
-    for result in process(new_articles(), config):
-        try:
-            if store.save(result.article, result.events):
-                report.stored += 1
-                report.events += len(result.events)
-            else:
-                report.already_stored += 1
-        except EventscopeError as exc:
-            report.failed.append(exc)
-        if on_article:
-            on_article(report)
+    outcomes: Iterable[Outcome]
+    if workers or scheduler:
+        from eventscope.distributed import dask_outcomes
+
+        outcomes = dask_outcomes(new_articles(), config, workers=workers, scheduler=scheduler)
+    else:
+        outcomes = process_outcomes(new_articles(), config)
+    for outcome in outcomes:
+        writer.add(outcome)
+    writer.flush()
     store.finish_run(run_id, report.as_dict())
     return report

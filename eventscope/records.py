@@ -195,6 +195,37 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """Another report of an event, merged into it: the extracted event's id and words.
+
+    ``mention_id`` is the id the event had when extracted from its article;
+    ``trigger`` and ``evidence`` are that report's word and sentence.
+    """
+
+    mention_id: str
+    article_id: str
+    trigger: Evidence
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A value a merged report gives for a field that differs from the value the event keeps.
+
+    ``field`` is the event field (``actor1``, ``location``, ``date``, ``mode``,
+    ``killed`` ...), ``value`` the report's value in words. A count keeps the
+    whole reported ``quantity`` (its own attribution and evidence).
+    """
+
+    field: str
+    value: str
+    mention_id: str
+    article_id: str
+    quantity: Quantity | None = None
+    evidence: Evidence | None = None
+
+
+@dataclass(frozen=True)
 class Event:
     """One event as extracted, with every field's evidence.
 
@@ -202,6 +233,10 @@ class Event:
     ``killed``, ``injured`` and ``arrested`` are tuples because sources can
     disagree: each reported value is kept with its own attribution.
     ``confidence`` is documented in ``eventscope.extract.confidence``.
+
+    A merged event (``eventscope.dedup``) also lists the other reports merged
+    into it (``merged``), every value they give that differs from the one kept
+    (``variants``), and the first and last publication dates of its sources.
     """
 
     event_id: str
@@ -225,3 +260,7 @@ class Event:
     attribution: Attribution | None = None
     sources: tuple[Source, ...] = field(default_factory=tuple)
     confidence: float = 0.0
+    first_reported: dt.date | None = None  # earliest publication date of its sources
+    last_updated: dt.date | None = None  # latest publication date of its sources
+    merged: tuple[Mention, ...] = ()
+    variants: tuple[Variant, ...] = ()

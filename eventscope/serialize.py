@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import types
 import typing
+from collections.abc import Callable
 from enum import Enum
 from typing import Any, TypeVar
 
@@ -25,31 +27,47 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
-def _convert(kind: Any, value: Any) -> Any:
-    if value is None:
-        return None
+Converter = Callable[[Any], Any]
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+@functools.cache
+def _converter(kind: Any) -> Converter:
+    """The function that turns JSON of type ``kind`` back into Python, built once per type."""
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(kind) if a is not type(None)]
-        return _convert(options[0], value)
+        inner = _converter(options[0])
+        return lambda value: None if value is None else inner(value)
     if origin is tuple:
-        inner = typing.get_args(kind)[0]
-        return tuple(_convert(inner, v) for v in value)
+        item = _converter(typing.get_args(kind)[0])
+        return lambda value: None if value is None else tuple(item(v) for v in value)
     if isinstance(kind, type):
         if dataclasses.is_dataclass(kind):
-            return from_jsonable(kind, value)
+            record = kind
+            return lambda value: None if value is None else from_jsonable(record, value)
         if issubclass(kind, Enum):
-            return kind(value)
+            enum = kind
+            return lambda value: None if value is None else enum(value)
         if kind is dt.date:
-            return dt.date.fromisoformat(value)
+            return lambda value: None if value is None else dt.date.fromisoformat(value)
         if kind is float:
-            return float(value)
-    return value
+            return lambda value: None if value is None else float(value)
+    return _identity
+
+
+@functools.cache
+def _field_converters(cls: type) -> dict[str, Converter]:
+    """A converter for each field of a record class (resolving type hints is slow: done once)."""
+    hints = typing.get_type_hints(cls)
+    return {f.name: _converter(hints[f.name]) for f in dataclasses.fields(cls)}
 
 
 def from_jsonable(cls: type[T], data: dict[str, Any]) -> T:
     """Rebuild a record of type ``cls`` from what ``to_jsonable`` made of it."""
-    hints = typing.get_type_hints(cls)
-    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
-    values = {k: _convert(hints[k], v) for k, v in data.items() if k in names}
+    converters = _field_converters(cls)  # type: ignore[arg-type]  # classes are hashable
+    values = {k: converters[k](v) for k, v in data.items() if k in converters}
     return cls(**values)

@@ -32,6 +32,17 @@ ARTIFACTS = Path(os.environ.get("EVENTSCOPE_ARTIFACTS", ROOT / "test-artifacts")
 CHROMIUM = os.environ.get("EVENTSCOPE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
 
+# Markup in a title, an outlet and the text: it must show as text, never run.
+HOSTILE = """Rally <script>window.__pwned = 1</script> in Nairobi
+published: 2024-06-26
+outlet: <img src=x onerror="window.__pwned = 2">Wire
+-----
+Police arrested 15 protesters at a rally in Nairobi on Tuesday after some of them waved \
+placards reading <img src=x onerror="window.__pwned = 3"> and <script>window.__pwned = 4</script>, \
+a police spokesman said.
+"""
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -42,9 +53,11 @@ def _free_port() -> int:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     url = f"sqlite:///{tmp_path_factory.mktemp('dashboard') / 'events.db'}"
     config = es.Config(db=url)
+    hostile = tmp_path_factory.mktemp("hostile") / "hostile.txt"
+    hostile.write_text(HOSTILE, encoding="utf-8")
     with es.open_store(url) as store:
-        report = es.ingest([ROOT / "examples"], store, config=config)
-    assert report.stored == 10 and not report.failed
+        report = es.ingest([ROOT / "examples", hostile], store, config=config)
+    assert report.stored == 11 and not report.failed
     port = _free_port()
     web = uvicorn.Server(uvicorn.Config(es.create_app(config), host="127.0.0.1", port=port,
                                         log_level="warning"))
@@ -95,6 +108,8 @@ def page(browser: object, server: str) -> Iterator[object]:
     opened = context.new_page()
     errors: list[str] = []
     opened.on("pageerror", lambda error: errors.append(str(error)))
+    # Under the strict Content-Security-Policy a blocked inline script or style is a console error.
+    opened.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     opened.goto(server + "/")
     yield opened
     context.close()
@@ -166,3 +181,64 @@ def test_export_links_follow_the_filters(page: object, server: str) -> None:
     assert response.ok and response.headers["content-type"].startswith("text/csv")
     lines = response.text().strip().splitlines()
     assert len(lines) > 1 and all(",IRQ," in line for line in lines[1:])
+
+
+def test_markup_in_articles_shows_as_text_and_never_runs(page: object) -> None:
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    page.fill("input[name=q]", "placards")
+    page.click("#filters button[type=submit]")
+    row = page.locator("#events tbody tr", has_text="Nairobi").first
+    expect(row).to_be_visible()
+    row.click()
+    panel = page.locator("#panel")
+    expect(panel).to_be_visible()
+    expect(panel.locator(".article")).to_contain_text('<img src=x onerror="window.__pwned = 3">')
+    expect(panel.locator(".article")).to_contain_text("<script>window.__pwned = 4</script>")
+    expect(panel.locator("h3").nth(1)).to_contain_text("<script>window.__pwned = 1</script>")  # title
+    expect(panel.locator("dd", has_text="onerror")).to_be_visible()  # the outlet, as text
+    assert panel.locator("img").count() == 0 and panel.locator("script").count() == 0
+    assert page.evaluate("window.__pwned") is None
+
+
+def test_brushing_the_timeline_filters_the_table_and_sorting_reorders_it(page: object) -> None:
+    from playwright.sync_api import Page, expect
+
+    assert isinstance(page, Page)
+    rows = page.locator("#events tbody tr")
+    expect(rows.first).to_be_visible()
+    expect(page.locator("#timeline rect").first).to_be_attached()
+    everything = page.locator("#more").inner_text() if page.locator("#more").is_visible() else None
+    total = rows.count()
+    # Drag across the right-hand tenth of the timeline: the latest periods only.
+    box = page.locator("#timeline").bounding_box()
+    assert box is not None
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * 0.9, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] - 2, y, steps=5)
+    page.mouse.up()
+    expect(page.locator("#clear-brush")).to_be_visible()
+    expect(page.locator("#timeline rect.brush")).to_be_attached()
+    page.wait_for_load_state("networkidle")
+    expect(rows.first).to_be_visible()
+    expect(rows).not_to_have_count(total)
+    dates = page.locator("#events tbody tr td:first-child").all_inner_texts()
+    assert dates and "unknown" not in dates  # a time range keeps dated events only
+    assert min(dates) >= "2024"  # the examples' latest stories are from 2024
+    page.click("#clear-brush")
+    page.wait_for_load_state("networkidle")
+    expect(rows).to_have_count(total)
+    assert everything is None or page.locator("#more").inner_text() == everything
+
+    # Sort by fatalities, most first, on the server.
+    page.click("th button[data-sort=killed]")
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("th button[data-sort=killed]")).to_have_attribute("aria-sort", "descending")
+    page.wait_for_function(
+        "() => { const c = document.querySelector('#events tbody tr td:nth-child(5)'); "
+        "return c && c.textContent.trim() !== ''; }"
+    )
+    first = page.locator("#events tbody tr td:nth-child(5)").first.inner_text()
+    assert first.split("–")[0].strip().isdigit() and int(first.split("–")[0]) >= 100

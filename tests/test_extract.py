@@ -27,8 +27,17 @@ def _by_trigger(events, word, type_):
 
 def test_sample_rocket_attack_is_assault_with_evidence(sample_events):
     body, events = sample_events
-    (attack,) = [e for e in _by_trigger(events, "hit", EventType.ASSAULT) if not e.is_aggregate]
-    assert "rocket salvos hit" in attack.evidence.text
+    # Issue 8: "attacked the US embassy in Baghdad last week" (the lead) and "rocket
+    # salvos hit the US's heavily fortified compound" are one attack, told twice.
+    (attack,) = [
+        e for e in events
+        if e.type is EventType.ASSAULT and not e.is_aggregate and e.claimed_by is None
+        and e.date.start == dt.date(2023, 12, 7)
+    ]
+    assert attack.trigger.text == "attacked"
+    (hit,) = [m for m in attack.merged if m.trigger.text == "hit"]
+    assert "rocket salvos hit" in hit.evidence.text
+    assert body[hit.trigger.start : hit.trigger.end] == "hit"
     assert attack.mode == "shelling/missile"
     assert attack.acled_sub_event_type == "Shelling/artillery/missile attack"
     assert attack.location.name == "Green Zone, Baghdad"
@@ -37,21 +46,22 @@ def test_sample_rocket_attack_is_assault_with_evidence(sample_events):
     # "came a week after rocket salvos hit", the spokesperson spoke "on Thursday" (Dec 14)
     assert attack.date.start == dt.date(2023, 12, 7)
     assert attack.date.derivation is es.DateDerivation.RELATIVE_TO_EVENT
-    assert body[attack.trigger.start : attack.trigger.end] == "hit"
 
 
-def test_sample_arrests_are_coerce_with_both_reported_counts(sample_events):
+def test_sample_arrests_are_one_coerce_with_both_reported_counts(sample_events):
+    # Issue 8: the statement's "several" and AFP's 13 are two counts of one event.
     _, events = sample_events
-    arrests = _by_trigger(events, "arrested", EventType.COERCE)
-    assert len(arrests) == 2
-    several, thirteen = arrests
-    assert (several.arrested[0].min, several.arrested[0].max) == (3, 9)
-    assert several.actor1.country == "IRQ"
-    assert several.acled_sub_event_type == "Arrests"
-    assert (thirteen.arrested[0].min, thirteen.arrested[0].max) == (13, 13)
+    (arrests,) = _by_trigger(events, "arrested", EventType.COERCE)
+    several, thirteen = arrests.arrested
+    assert (several.min, several.max) == (3, 9)
+    assert arrests.actor1.country == "IRQ"
+    assert arrests.acled_sub_event_type == "Arrests"
+    assert (thirteen.min, thirteen.max) == (13, 13)
     assert thirteen.attribution.certainty is Certainty.UNVERIFIED
     assert "anonymous" in thirteen.attribution.speaker
     assert thirteen.attribution.outlet == "AFP news agency"
+    assert [m.trigger.text for m in arrests.merged] == ["arrested"]
+    assert "13 people had already been arrested" in arrests.merged[0].evidence.text
 
 
 def test_sample_claimed_attacks_are_two_events_with_imprecise_places(sample_events):

@@ -22,7 +22,15 @@ from eventscope.records import Article, Event, Evidence
 from eventscope.store import EventFilter, Store, open_store, schema
 from eventscope.store.migrate import head_revision
 
-EMPTY = {"articles": 0, "events": 0, "event_sources": 0, "evidence": 0, "runs": 0}
+EMPTY = {
+    "articles": 0,
+    "events": 0,
+    "event_sources": 0,
+    "evidence": 0,
+    "mentions": 0,
+    "mention_links": 0,
+    "runs": 0,
+}
 
 
 def save_both(store: Store) -> dict[str, Event]:
@@ -41,6 +49,20 @@ def save_both(store: Store) -> dict[str, Event]:
     }
 
 
+def as_stored(event: Event) -> Event:
+    """A one-article event as the store gives it back: its first and last report dated.
+
+    Stored events are merged events (issue 8); one reported once keeps every
+    value and gains ``first_reported``/``last_updated`` from its source.
+    """
+    published = [s.published for s in event.sources if s.published is not None]
+    return dataclasses.replace(
+        event,
+        first_reported=min(published, default=None),
+        last_updated=max(published, default=None),
+    )
+
+
 def ids(events: list[Event] | Any) -> list[str]:
     return [event.event_id for event in events]
 
@@ -51,7 +73,7 @@ def ids(events: list[Event] | Any) -> list[str]:
 def test_saved_events_come_back_equal_in_full(store: Store) -> None:
     saved = save_both(store)
     loaded = {event.event_id: event for event in store.iter_events()}
-    assert loaded == {event.event_id: event for event in saved.values()}
+    assert loaded == {event.event_id: as_stored(event) for event in saved.values()}
 
 
 def test_saved_article_comes_back_equal(store: Store) -> None:
@@ -80,6 +102,8 @@ def test_counts_report_rows_per_table(store: Store) -> None:
         "events": 5,
         "event_sources": 5,
         "evidence": 38,
+        "mentions": 5,
+        "mention_links": 0,
         "runs": 0,
     }
 
@@ -162,7 +186,9 @@ def test_resaving_an_article_returns_false_and_changes_no_row(store: Store) -> N
     article = kharkiv_article()
     assert store.save(article, kharkiv_events(article)) is False
     assert store.counts() == before
-    assert {e.event_id: e for e in store.iter_events()} == {e.event_id: e for e in saved.values()}
+    assert {e.event_id: e for e in store.iter_events()} == {
+        e.event_id: as_stored(e) for e in saved.values()
+    }
 
 
 def test_rejected_evidence_leaves_no_article_and_no_event(store: Store) -> None:
@@ -288,8 +314,8 @@ def test_abandoned_iteration_releases_its_connection(store: Store) -> None:
 def test_get_event_by_full_id_and_by_unique_prefix(store: Store) -> None:
     saved = save_both(store)
     strike = saved["strike"]
-    assert store.get_event(strike.event_id) == strike
-    assert store.get_event(strike.event_id[:6]) == strike
+    assert store.get_event(strike.event_id) == as_stored(strike)
+    assert store.get_event(strike.event_id[:6]) == as_stored(strike)
 
 
 def _with_id(event: Event, event_id: str) -> Event:
@@ -372,7 +398,7 @@ def test_migrated_database_matches_the_declared_schema(store: Store) -> None:
 def test_alembic_version_holds_the_head_revision(store: Store) -> None:
     with store.engine.connect() as connection:
         version = connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
-    assert version == head_revision() == "0002"
+    assert version == head_revision() == "0003"
 
 
 def test_database_at_an_unknown_revision_is_refused(store_url: str) -> None:
@@ -381,7 +407,7 @@ def test_database_at_an_unknown_revision_is_refused(store_url: str) -> None:
     with pytest.raises(StoreError) as caught:
         open_store(store_url)
     assert caught.value.code == "ES401"
-    assert "9999_future" in str(caught.value) and "(0002)" in str(caught.value)
+    assert "9999_future" in str(caught.value) and "(0003)" in str(caught.value)
 
 
 def test_failed_upgrade_leaves_the_database_as_it_was(store_url: str) -> None:

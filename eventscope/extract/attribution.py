@@ -36,9 +36,10 @@ def _hedged(trigger: Token) -> bool:
 
 
 def _according_to(sentence_root: Token) -> Token | None:
+    doc = sentence_root.doc
     for token in sentence_root.sent:
-        if token.lower_ == "according" and token.nbor(1).lower_ == "to":
-            objects = [c for c in token.nbor(1).children if c.dep_ == "pobj"]
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
             objects = [c for c in token.children if c.dep_ == "prep"]

@@ -42,11 +42,22 @@ class Count:
     word: Token  # the kill/injure/arrest word it belongs to
 
 
+# More people than have ever been counted in one report: a number this large is a typo,
+# a phone number or an attack on the parser, not a toll (and would not fit a 64-bit column).
+MAX_PEOPLE = 100_000_000
+
+
 def parse_number(text: str) -> int | None:
-    """An integer from digits ("1,200", "13") or words ("twelve", "two hundred")."""
+    """An integer from digits ("1,200", "13") or words ("twelve", "two hundred");
+    None for anything else, and for more than ``MAX_PEOPLE``."""
+    value = _number(text)
+    return value if value is not None and value <= MAX_PEOPLE else None
+
+
+def _number(text: str) -> int | None:
     cleaned = text.lower().replace(",", "").strip()
     if re.fullmatch(r"\d+", cleaned):
-        return int(cleaned)
+        return int(cleaned) if len(cleaned) <= 12 else None
     total = 0
     current = 0
     for word in cleaned.replace("-", " ").split():

@@ -28,11 +28,11 @@ _RANGE = r"(?: ?(?:-|–|/|to|and|until) ?)"
 
 _DAY_MONTH = (
     r"(?:(?i:between) )?(?:the )?" + _DAY + r"(?:" + _RANGE + _DAY + r")?(?: of)? " + _MONTH
-    + r"(?:,? " + _YEAR + r")?"
+    + r"(?:,? " + _YEAR + r")?(?![\w-]|,? ?\d)"  # "1 January 9999" is no date we can place
 )
 _MONTH_DAY = (
     r"(?:(?i:between) )?" + _MONTH + r" (?:the )?" + _DAY + r"(?:" + _RANGE + _DAY + r")?(?![\d,]\d)"
-    + r"(?:,? " + _YEAR + r")?"
+    + r"(?:,? " + _YEAR + r")?(?!\w|,? ?\d)"
 )
 _WEEKDAY_DATE = _WEEKDAY + r",? (?:" + _DAY_MONTH + r"|" + _MONTH_DAY + r")"
 _PATTERNS = [

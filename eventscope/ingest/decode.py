@@ -9,6 +9,9 @@ from eventscope.errors import InputError
 _SAMPLE_BYTES = 8192
 _CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B} | {0x7F}
 MAX_CONTROL_SHARE = 0.05  # more control bytes than this in the sample: binary
+# The longest article eventscope parses. News articles run to tens of thousands of
+# characters; the parser's memory grows with the text, and spaCy refuses 1,000,000.
+MAX_ARTICLE_CHARS = 500_000
 MAX_HIGH_SHARE = 0.30  # not UTF-8 and more bytes >= 0x80 than this: binary, not Latin-1
 
 _UNICODE_BOMS = (
@@ -29,6 +32,7 @@ def decode_bytes(data: bytes, subject: str) -> str:
     if not data.strip():
         raise InputError("ES103", subject)
     encoding = next((name for bom, name in _UNICODE_BOMS if data.startswith(bom)), None)
+    encoding = encoding or _bomless_utf16(data)
     if encoding is None or encoding == "utf-8-sig":
         _refuse_binary(data, subject)
     try:
@@ -44,6 +48,16 @@ def decode_bytes(data: bytes, subject: str) -> str:
     return text
 
 
+def check_length(text: str, subject: str, *, article_id: str | None = None) -> str:
+    """The text, or ES127 when it is longer than one article eventscope will parse."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(
+            "ES127", subject, article_id=article_id, size=f"{len(text):,} characters",
+            limit=MAX_ARTICLE_CHARS,
+        )
+    return text
+
+
 def check_text(text: str, subject: str) -> str:
     """The same checks for text that arrives already decoded (standard input)."""
     if not text.strip():
@@ -53,6 +67,20 @@ def check_text(text: str, subject: str) -> str:
     if "\x00" in text or controls > MAX_CONTROL_SHARE * len(sample):
         raise InputError("ES105", subject)
     return text.removeprefix("\ufeff")
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 written without a byte-order mark: text in the Latin range has a zero in
+    every other byte, which neither UTF-8 text nor a binary file shows."""
+    sample = data[: _SAMPLE_BYTES - _SAMPLE_BYTES % 2]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) >= 0.9 * len(odd) and even.count(0) <= 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and odd.count(0) <= 0.1 * len(odd):
+        return "utf-16-be"
+    return None
 
 
 def _refuse_binary(data: bytes, subject: str) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from eventscope.errors import InputError
-from eventscope.ingest.decode import check_text, decode_bytes
+from eventscope.ingest.decode import MAX_ARTICLE_CHARS, check_length, check_text, decode_bytes
 from eventscope.ingest.feed import parse_feed
 from eventscope.ingest.html import parse_html
 from eventscope.ingest.jsonl import parse_jsonl
@@ -187,7 +187,10 @@ def _read_file(
         yield InputError("ES102", subject, suffix=_suffix(path), known=_known())
         return
     try:
-        content = decode_bytes(_load(path), subject)
+        data = _load(path)
+        if fmt == "text" and len(data) > 4 * MAX_ARTICLE_CHARS:  # one article; <= 4 bytes a character
+            raise InputError("ES127", subject, size=f"{len(data):,} bytes", limit=MAX_ARTICLE_CHARS)
+        content = decode_bytes(data, subject)
     except InputError as error:
         yield error
         return
@@ -255,6 +258,7 @@ def _finish(
             yield result
             continue
         try:
+            check_length(result.text, result.origin or subject, article_id=result.article_id)
             language = require_english(
                 result.text,
                 result.origin or subject,

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import importlib.util
+from bisect import bisect_right
 from functools import cache
 
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -23,10 +25,22 @@ USED_COMPONENTS = frozenset(
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so paragraphs never merge."""
-    for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+    """Start a sentence after every line break, so paragraphs never merge.
+
+    The token holding a line break (in its text or trailing space) is found by
+    its character offset, so the cost is per line break, not per token.
+    """
+    text = doc.text
+    if "\n" not in text:
+        return doc
+    starts = [int(idx) for idx in doc.to_array(IDX)]
+    last = len(doc) - 1
+    position = text.find("\n")
+    while position != -1:
+        i = bisect_right(starts, position) - 1
+        if 0 <= i < last:
+            doc[i + 1].is_sent_start = True
+        position = text.find("\n", position + 1)
     return doc
 
 

@@ -33,6 +33,7 @@ from eventscope.config import Config, load_config
 from eventscope.errors import ConfigError, EventscopeError, InputError, ResourceError, StoreError
 from eventscope.export import write_events
 from eventscope.ingest import article_id, normalize_text, read_upload, require_english
+from eventscope.ingest.decode import check_length
 from eventscope.pipeline import process
 from eventscope.records import Article, Certainty, EventType
 from eventscope.serialize import to_jsonable
@@ -52,6 +53,18 @@ _ARTICLES_IN: TypeAdapter[models.ArticleIn | list[models.ArticleIn] | models.Art
     TypeAdapter(models.ArticleIn | list[models.ArticleIn] | models.ArticlesIn)
 )
 
+# Every response: scripts, styles and data only from this server, no framing, no sniffing.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+        "frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+MAX_TEXT_QUERY = 200  # characters in a text filter: a search term, not a document
 _SORT_PATTERN = f"^({'|'.join(SORTS)})$"
 _STORE_STATUS = {"ES403": 404, "ES407": 409, "ES405": 409}
 _ERRORS: dict[int | str, dict[str, Any]] = {
@@ -74,21 +87,21 @@ def event_filter(
         alias="type", pattern=f"(?i)^({'|'.join(t.value for t in EventType)})$",
         description="PLOVER type, e.g. ASSAULT (any case).",
     )] = None,
-    mode: Annotated[str | None, Query(description="PLOVER mode, e.g. arrest.")] = None,
-    acled_event_type: Annotated[str | None, Query(description="e.g. Battles.")] = None,
-    country: Annotated[str | None, Query(description="ISO 3166-1 alpha-3 code or name.")] = None,
-    admin1: Annotated[str | None, Query(description="First-level region name.")] = None,
-    actor: Annotated[str | None, Query(description="Actor name contains this.")] = None,
+    mode: Annotated[str | None, Query(max_length=MAX_TEXT_QUERY, description="PLOVER mode, e.g. arrest.")] = None,
+    acled_event_type: Annotated[str | None, Query(max_length=MAX_TEXT_QUERY, description="e.g. Battles.")] = None,
+    country: Annotated[str | None, Query(max_length=MAX_TEXT_QUERY, description="ISO 3166-1 alpha-3 code or name.")] = None,
+    admin1: Annotated[str | None, Query(max_length=MAX_TEXT_QUERY, description="First-level region name.")] = None,
+    actor: Annotated[str | None, Query(max_length=MAX_TEXT_QUERY, description="Actor name contains this.")] = None,
     since: Annotated[dt.date | None, Query(description="On or after YYYY-MM-DD.")] = None,
     until: Annotated[dt.date | None, Query(description="On or before YYYY-MM-DD.")] = None,
-    bbox: Annotated[str | None, Query(description="west,south,east,north in degrees.")] = None,
+    bbox: Annotated[str | None, Query(max_length=MAX_TEXT_QUERY, description="west,south,east,north in degrees.")] = None,
     min_corroboration: Annotated[
         int | None, Query(ge=0, le=MAX_COUNT, description="At least this many distinct outlets.")
     ] = None,
     certainty: Annotated[str | None, Query(
         pattern=f"^({'|'.join(c.value for c in Certainty)})$", description="How sure the text is."
     )] = None,
-    q: Annotated[str | None, Query(description="The reporting sentence contains this.")] = None,
+    q: Annotated[str | None, Query(max_length=MAX_TEXT_QUERY, description="The reporting sentence contains this.")] = None,
 ) -> EventFilter:
     """The filters every read route shares, parsed once."""
     return EventFilter.parse(
@@ -120,7 +133,17 @@ def create_app(config: Config | None = None) -> FastAPI:
         summary="Geocoded, dated, sourced events from news articles, with their evidence.",
         lifespan=lifespan,
         max_body_size=int(config.max_request_mb * 1024 * 1024),  # larger bodies get 413
+        # FastAPI's /docs and /redoc pages load their scripts from a CDN: off, as is
+        # everything that would reach the internet. The schema is at /openapi.json.
+        docs_url=None,
+        redoc_url=None,
     )
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        response.headers.update(SECURITY_HEADERS)
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -138,6 +161,11 @@ def create_app(config: Config | None = None) -> FastAPI:
     _add_ingest_route(app, store, config)
     _add_dashboard(app)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app for settings taken from the environment: what each `serve --workers` process runs."""
+    return create_app(load_config())
 
 
 def _add_read_routes(app: FastAPI, store: Store) -> None:
@@ -393,6 +421,7 @@ def _article(item: models.ArticleIn, subject: str, config: Config) -> Article:
     if not text:
         raise InputError("ES161", subject, detail="text is empty")
     key = article_id(text)
+    check_length(text, subject, article_id=key)
     language = require_english(text, subject, min_english=config.min_english, article_id=key)
     return Article(
         article_id=key, text=text, title=item.title, url=item.url, outlet=item.outlet,

@@ -89,13 +89,25 @@ def ingest(
         str | None,
         typer.Option(help="Publication date YYYY-MM-DD for articles that carry none."),
     ] = None,
+    workers: Annotated[
+        int, typer.Option(help="Parse on a local Dask cluster of this many processes (0: here).")
+    ] = 0,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Parse on an existing Dask cluster, e.g. tcp://host:8786.")
+    ] = None,
+    relevance_gate: Annotated[
+        bool | None,
+        typer.Option("--relevance-gate/--no-relevance-gate", help="Skip parsing articles with no event words (setting 'relevance_gate')."),
+    ] = None,
     db: DbOption = None,
     model: ModelOption = None,
     config_file: ConfigOption = None,
 ) -> None:
     """Read articles, extract their events and store them (re-running changes nothing)."""
-    config = _config(config_file, db=db, model=model)
+    config = _config(config_file, db=db, model=model, relevance_gate=relevance_gate)
     publication = _date(published, "--published")
+    if workers < 0:
+        raise es.ConfigError("ES202", "--workers", value=workers, detail="expected 0 or more")
     with es.open_store(config.db) as store:
         progress = Progress(
             SpinnerColumn(),
@@ -120,7 +132,10 @@ def ingest(
                     f"{len(report.failed)} failed",
                 )
 
-            report = es.ingest(paths, store, published=publication, config=config, on_article=tick)
+            report = es.ingest(
+                paths, store, published=publication, config=config, on_article=tick,
+                workers=workers, scheduler=scheduler,
+            )
     for problem in report.skipped:
         err.print(f"skipped: {escape(str(problem))}")
     for problem in report.failed:
@@ -129,6 +144,7 @@ def ingest(
         f"{report.read} articles read, {report.stored} stored, "
         f"{report.already_stored} already stored, {report.events} events, "
         f"{len(report.skipped)} skipped, {len(report.failed)} failed"
+        + (f", {report.gated} gated (stored unparsed: no event words)" if report.gated else "")
     )
     if report.failed:
         raise typer.Exit(1)
@@ -239,6 +255,7 @@ def show(
             sys.stdout.write(json.dumps(es.to_jsonable(event), ensure_ascii=False, indent=2) + "\n")
             return
         articles = {s.article_id: store.get_article(s.article_id) for s in event.sources}
+        explanation = store.explain_event(event.event_id)
     row = es.event_row(event)
     out.print(f"[bold]{event.event_id}[/bold]  {row['type']}" + (f"/{row['mode']}" if row["mode"] else ""))
     out.print(_highlighted(event.evidence.start, event.evidence.text, event.trigger.start, event.trigger.end))
@@ -263,6 +280,39 @@ def show(
     )
     out.print(f"sources: {escape(sources)}")
     out.print(f"confidence: {event.confidence}")
+    if event.first_reported is not None:
+        out.print(
+            f"first reported {event.first_reported}, last updated {event.last_updated}, "
+            f"corroboration {row['corroboration']} (distinct outlets)"
+        )
+    for variant in event.variants:
+        outlet = next(
+            (m.sources[0].outlet for m in explanation.mentions if m.event_id == variant.mention_id and m.sources),
+            None,
+        )
+        out.print(f"also reported: {variant.field} = {escape(variant.value)} ({escape(outlet or variant.article_id)})")
+    if len(explanation.mentions) < 2:
+        return
+    merged = Table(title="merged mentions", show_header=True, header_style="bold")
+    for column in ("mention", "outlet", "published", "type", "sentence"):
+        merged.add_column(column, overflow="fold")
+    for mention in explanation.mentions:
+        source = mention.sources[0] if mention.sources else None
+        merged.add_row(
+            mention.event_id[:10], escape((source.outlet if source else None) or "?"),
+            str(source.published if source and source.published else "?"), mention.type.value,
+            _highlighted(mention.evidence.start, mention.evidence.text, mention.trigger.start, mention.trigger.end),
+        )
+    out.print(merged)
+    why = Table(title="why: pair scores, each in -1..1; a weighted total at the threshold merges", header_style="bold")
+    why.add_column("pair")
+    for link in explanation.links:
+        parts = link.score.as_dict()
+        if len(why.columns) == 1:
+            for name in parts:
+                why.add_column(name)
+        why.add_row(f"{link.a[:10]} ~ {link.b[:10]}", *(f"{value:+.2f}" for value in parts.values()))
+    out.print(why)
 
 
 def _fields(event: es.Event, row: dict[str, Any]) -> list[tuple[str, str, es.Evidence | None]]:
@@ -490,22 +540,99 @@ def doctor(
 
 
 @app.command()
+def watch(
+    sources: Annotated[
+        list[str], typer.Argument(help="RSS/Atom feed URLs (http, https), files or folders.")
+    ],
+    every: Annotated[str, typer.Option(help="Time between polls of a source: 30s, 15m, 2h, 1d.")] = "15m",
+    once: Annotated[bool, typer.Option("--once", help="Poll each source once and exit (for cron).")] = False,
+    relevance_gate: Annotated[
+        bool | None,
+        typer.Option("--relevance-gate/--no-relevance-gate", help="Skip parsing items with no event words (setting 'relevance_gate')."),
+    ] = None,
+    db: DbOption = None,
+    model: ModelOption = None,
+    config_file: ConfigOption = None,
+) -> None:
+    """Poll feeds and folders and ingest only new items (those whose URL or text is not stored)."""
+    config = _config(config_file, db=db, model=model, relevance_gate=relevance_gate)
+    interval = es.parse_duration(every)
+
+    def log(line: str) -> None:
+        err.print(f"{dt.datetime.now():%Y-%m-%d %H:%M:%S} {escape(line)}")
+
+    with es.open_store(config.db) as store:
+        watcher = es.Watcher(sources, store, config=config, every=interval, log=log)
+        if not once:
+            try:
+                watcher.run()
+            except KeyboardInterrupt:
+                err.print("stopped")
+            return
+        report = watcher.poll()
+    for problem in report.ingest.failed:
+        err.print(f"error: {escape(str(problem))}")
+    ingested = report.ingest
+    out.print(
+        f"{len(report.polled)} sources polled, {len(report.failed)} failed, "
+        f"{report.unchanged} unchanged; {ingested.stored} new articles, {report.seen} already "
+        f"stored, {ingested.events} events, {len(ingested.failed)} failed"
+    )
+    if report.failed or ingested.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def merge(
+    recompute: Annotated[
+        bool, typer.Option("--recompute", help="Rebuild every merge from the stored mentions.")
+    ] = False,
+    db: DbOption = None,
+    config_file: ConfigOption = None,
+) -> None:
+    """Merge reports of one event across articles: show the counts, or --recompute them all."""
+    config = _config(config_file, db=db)
+    with es.open_store(config.db) as store:
+        report = store.recompute_merges() if recompute else store.merge_counts()
+    verb = "rebuilt: " if recompute else ""
+    out.print(
+        f"{verb}{report.mentions} mentions, {report.links} links, {report.events} events"
+        + ("" if recompute else " (run with --recompute to rebuild every merge)")
+    )
+
+
+KEEP_ALIVE_SECONDS = 30  # a dashboard or client idle this long between requests keeps its connection
+
+
+@app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 for every interface.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Server processes (one per core serves most).")] = 1,
     db: DbOption = None,
     model: ModelOption = None,
     config_file: ConfigOption = None,
 ) -> None:
     """Serve the REST API and the dashboard (http://HOST:PORT/), fully offline."""
+    import os
+
     import uvicorn
 
     config = _config(config_file, db=db, model=model)
-    web = es.create_app(config)
-    err.print(f"eventscope dashboard on http://{host}:{port}/ (API docs at /docs), store {config.db}")
+    err.print(f"eventscope dashboard on http://{host}:{port}/ (API schema at /openapi.json), store {config.db}")
     if not config.api_key:
         err.print("POST /articles is off: set the api_key setting (EVENTSCOPE_API_KEY) to turn it on")
-    uvicorn.run(web, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(es.create_app(config), host=host, port=port, log_level="warning",
+                    timeout_keep_alive=KEEP_ALIVE_SECONDS)
+        return
+    # Each worker process builds its own app from the environment: pass the resolved settings.
+    for setting in es.SETTINGS:
+        os.environ[f"EVENTSCOPE_{setting.name.upper()}"] = str(getattr(config, setting.name))
+    uvicorn.run(
+        "eventscope.serve.api:app_from_environment", factory=True, workers=workers,
+        host=host, port=port, log_level="warning", timeout_keep_alive=KEEP_ALIVE_SECONDS,
+    )
 
 
 def main() -> None:

@@ -10,6 +10,10 @@ Revision 0002 adds read-only SQL views for people who open the database
 directly (``VIEWS``). They are not tables, so they are not declared in
 ``metadata``; a revision that rebuilds a table they read must drop and
 recreate them.
+
+Revision 0003 adds ``mentions`` (each article's events as extracted, and the
+merged event each belongs to) and ``mention_links`` (the pairs judged to be
+one event, with their scores); ``events`` then holds the merged events.
 """
 
 from __future__ import annotations
@@ -129,6 +133,48 @@ evidence = sa.Table(
     ),
 )
 
+# Revision 0003: every event as its article reported it (a mention, unchanged),
+# the canonical event it is merged into, and the links that merged it.
+mentions = sa.Table(
+    "mentions",
+    metadata,
+    sa.Column("mention_id", sa.Text, primary_key=True),
+    sa.Column(
+        "article_id",
+        sa.Text,
+        sa.ForeignKey("articles.article_id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("event_id", sa.Text, nullable=False, index=True),  # the merged event it is part of
+    sa.Column("type", sa.Text, nullable=False),
+    sa.Column("location_country", sa.Text),
+    sa.Column("date_start", sa.Date),
+    sa.Column("signature", sa.JSON),  # dedup.Signature.as_row(); NULL for rows migrated from 0002
+    sa.Column("record", sa.JSON, nullable=False),
+    sa.Index(None, "location_country", "date_start"),
+)
+
+mention_links = sa.Table(
+    "mention_links",
+    metadata,
+    sa.Column(
+        "mention_a",
+        sa.Text,
+        sa.ForeignKey("mentions.mention_id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column(
+        "mention_b",
+        sa.Text,
+        sa.ForeignKey("mentions.mention_id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    ),
+    sa.Column("score", sa.Double, nullable=False),
+    sa.Column("parts", sa.JSON, nullable=False),  # dedup.PairScore.as_dict()
+)
+
 runs = sa.Table(
     "runs",
     metadata,
@@ -139,7 +185,9 @@ runs = sa.Table(
     sa.Column("stats", sa.JSON),
 )
 
-TABLES: tuple[sa.Table, ...] = (articles, events, event_sources, evidence, runs)
+TABLES: tuple[sa.Table, ...] = (
+    articles, events, event_sources, evidence, mentions, mention_links, runs
+)
 
 # Views created by revision 0002: ``event_table`` has the columns of
 # ``table.COLUMNS`` (the CSV export's row); ``event_evidence`` has one row per

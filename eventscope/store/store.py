@@ -24,18 +24,23 @@ from sqlalchemy.exc import (
 from eventscope.errors import ConfigError, ResourceError, StoreError
 from eventscope.records import Article, Event, Evidence
 from eventscope.serialize import from_jsonable, to_jsonable
-from eventscope.store import schema, summary
+from eventscope.store import merge, schema, summary
+from eventscope.store.merge import (
+    Explanation,
+    MergeReport,
+    insert_mentions,
+    merge_new,
+)
 from eventscope.store.migrate import upgrade
 from eventscope.store.query import EventFilter, Sort
 from eventscope.store.summary import ActorCount, MapMarkers, MapPoint, Stats
 from eventscope.table import event_row
 
+evidence_paths = merge.evidence_paths  # where it lived before revision 0003; kept for callers
 MIN_PREFIX = 6  # shortest event id prefix that get_event resolves, as git does
 _STREAM_BATCH = 500  # rows iter_events fetches at a time
 _BACKENDS = ("sqlite", "postgresql")
 _WRITE = "eventscope_write"  # execution option: this connection will write
-# event_row columns kept in event_sources rather than in events.
-_SOURCE_COLUMNS = ("article_ids", "outlets")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -69,26 +74,6 @@ class EvidenceRow:
     event_id: str
     field: str
     evidence: Evidence
-
-
-def evidence_paths(value: object, path: str = "") -> Iterator[tuple[str, Evidence]]:
-    """Every Evidence inside ``value`` with its field path, in field order.
-
-    A record's own ``evidence`` is named by the record's path (``actor1``);
-    the event's reporting sentence is ``evidence``.
-    """
-    if isinstance(value, Evidence):
-        yield path, value
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for field in dataclasses.fields(value):
-            if field.name == "evidence" and path:
-                name = path
-            else:
-                name = f"{path}.{field.name}" if path else field.name
-            yield from evidence_paths(getattr(value, field.name), name)
-    elif isinstance(value, tuple):
-        for index, item in enumerate(value):
-            yield from evidence_paths(item, f"{path}[{index}]")
 
 
 def _first_line(exc: BaseException) -> str:
@@ -158,6 +143,11 @@ class Store:
     def save(self, article: Article, events: Sequence[Event]) -> bool:
         """Store an article with its events, their sources and evidence, in one transaction.
 
+        The events are kept as the article's mentions, unchanged, and merged
+        with the stored mentions of other articles that report the same
+        events (``eventscope.dedup``) in the same transaction; ``iter_events``
+        then returns the merged events.
+
         Returns False, writing nothing, when the article is already stored, so
         re-ingesting is harmless. Raises StoreError ES405 when an event id is
         already taken and ES402 when the database refuses the write; either way
@@ -179,6 +169,7 @@ class Store:
             with self._writing() as connection:
                 saved: list[bool] = []
                 seen: set[str] = set()
+                mentions: list[Event] = []
                 for article, events in batch:
                     subject = article.article_id
                     if article.article_id in seen or _article_exists(connection, article.article_id):
@@ -187,9 +178,11 @@ class Store:
                     seen.add(article.article_id)
                     _check_event_ids(connection, article, events)
                     connection.execute(sa.insert(schema.articles), [_article_row(article)])
-                    if events:
-                        _insert_events(connection, article, events)
+                    insert_mentions(connection, events)
+                    mentions.extend(events)
                     saved.append(True)
+                if mentions:
+                    merge_new(connection, mentions)
         except IntegrityError as exc:
             if len(batch) == 1 and self.has_article(subject):
                 return [False]  # a concurrent save of the same article won
@@ -197,6 +190,25 @@ class Store:
         except SQLAlchemyError as exc:
             raise StoreError("ES402", subject, article_id=subject, detail=_first_line(exc)) from exc
         return saved
+
+    def recompute_merges(self) -> MergeReport:
+        """Rebuild every cross-article link and merged event from the stored mentions,
+        in one transaction (``eventscope merge --recompute``)."""
+        try:
+            with self._writing() as connection:
+                return merge.recompute(connection)
+        except SQLAlchemyError as exc:
+            raise StoreError("ES402", "merge", detail=_first_line(exc)) from exc
+
+    def merge_counts(self) -> MergeReport:
+        """How many mentions, links between them and merged events the store holds."""
+        with self._reading() as connection:
+            return merge.counts(connection)
+
+    def explain_event(self, event_id: str) -> Explanation:
+        """The mentions merged into an event (id or unique prefix) and the scores that merged them."""
+        with self._reading() as connection:
+            return merge.explain(connection, _resolve_event_id(connection, event_id))
 
     def start_run(self, config: Mapping[str, Any]) -> int:
         """Record the start of a run with its resolved configuration; returns the run id."""
@@ -356,7 +368,8 @@ class Store:
         return MapMarkers(located=located, points=[], cells=cells)
 
     def get_event(self, event_id: str) -> Event:
-        """The event with this id, or with this unique prefix of at least 6 characters.
+        """The event with this id, or with this unique prefix of at least 6 characters,
+        or the event that the mention with this id was merged into.
 
         Raises StoreError ES403 when there is none and ES407 when the prefix
         fits more than one.
@@ -429,16 +442,15 @@ def _check_event_ids(connection: sa.Connection, article: Article, events: Sequen
         seen.add(event.event_id)
     if not seen:
         return
-    query = sa.select(schema.events.c.event_id, schema.events.c.article_id).where(
-        schema.events.c.event_id.in_(sorted(seen))
-    )
+    m = schema.mentions.c
+    query = sa.select(m.mention_id, m.article_id).where(m.mention_id.in_(sorted(seen)))
     taken = connection.execute(query).first()
     if taken is not None:
         raise StoreError(
             "ES405",
             article.article_id,
             article_id=article.article_id,
-            event_id=taken.event_id,
+            event_id=taken.mention_id,
             stored=taken.article_id,
         )
 
@@ -449,31 +461,6 @@ def _article_row(article: Article) -> dict[str, Any]:
     return row
 
 
-def _insert_events(connection: sa.Connection, article: Article, events: Sequence[Event]) -> None:
-    event_rows: list[dict[str, Any]] = []
-    source_rows: list[dict[str, Any]] = []
-    evidence_rows: list[dict[str, Any]] = []
-    for event in events:
-        row = event_row(event)
-        for column in _SOURCE_COLUMNS:
-            del row[column]
-        row["article_id"] = article.article_id
-        row["record"] = to_jsonable(event)
-        event_rows.append(row)
-        source_rows.extend(
-            {"event_id": event.event_id, **dataclasses.asdict(source)} for source in event.sources
-        )
-        evidence_rows.extend(
-            {"event_id": event.event_id, "field": path, **dataclasses.asdict(evidence)}
-            for path, evidence in evidence_paths(event)
-        )
-    connection.execute(sa.insert(schema.events), event_rows)
-    if source_rows:
-        connection.execute(sa.insert(schema.event_sources), source_rows)
-    if evidence_rows:
-        connection.execute(sa.insert(schema.evidence), evidence_rows)
-
-
 def _resolve_event_id(connection: sa.Connection, event_id: str) -> str:
     """The full id of the one event whose id is, or starts with, ``event_id``."""
     events = schema.events.c
@@ -482,6 +469,11 @@ def _resolve_event_id(connection: sa.Connection, event_id: str) -> str:
     ).scalar_one_or_none()
     if exact is not None:
         return str(exact)
+    merged_into = connection.execute(
+        sa.select(schema.mentions.c.event_id).where(schema.mentions.c.mention_id == event_id)
+    ).scalar_one_or_none()
+    if merged_into is not None:
+        return str(merged_into)  # the id of a mention merged into another event
     if len(event_id) >= MIN_PREFIX:
         matches = (
             connection.execute(

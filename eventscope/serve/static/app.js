@@ -42,6 +42,12 @@ function viewBox() {
           clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -90, 90)].map((v) => v.toFixed(4)).join(",");
 }
 
+// Colours are set through the CSSOM, not style attributes, so the page works under a
+// Content-Security-Policy that allows no inline styles.
+function paint(root) {
+  for (const el of root.querySelectorAll("[data-type]")) el.style.setProperty("--c", TYPES[el.dataset.type] || "#444");
+}
+
 function showError(error) { $("#summary").textContent = `Error: ${error.message}`; }
 
 // Map
@@ -59,8 +65,9 @@ function setUpMap() {
   markers.addTo(map);
   map.on("moveend", () => { loadMap(); if (new FormData($("#filters")).get("inview")) loadRows(true); });
   const legend = $("#legend");
-  legend.innerHTML = Object.entries(TYPES).map(([t, c]) => `<span style="--c:${c}">${t}</span>`).join("")
+  legend.innerHTML = Object.keys(TYPES).map((t) => `<span data-type="${t}">${t}</span>`).join("")
     + '<span class="hollow">hollow: region or country only (precision 3)</span>';
+  paint(legend);
 }
 
 function radius(killed) { return 5 + Math.min(18, Math.sqrt(killed || 0) * 2.5); }
@@ -79,7 +86,7 @@ async function loadMap() {
       dashArray: p.precision === 2 ? "3 2" : null,
       fillColor: color, fillOpacity: hollow ? 0 : 0.7, className: "es-marker",
     });
-    marker.bindTooltip(`${esc(p.name || "?")} · ${p.type} · ${p.date || "date unknown"}`
+    marker.bindTooltip(`${esc(p.name || "?")} · ${esc(p.type)} · ${esc(p.date || "date unknown")}`
       + (p.killed ? ` · ${p.killed} killed` : ""));
     marker.on("click", () => openEvent(p.event_id));
     marker.on("add", () => {
@@ -106,6 +113,7 @@ async function loadMap() {
 
 // Timeline: stacked bars per period; drag across it to choose a time range.
 let timeline = [];
+let granularity = "day";
 
 async function loadTimeline() {
   const params = filterParams();
@@ -113,6 +121,7 @@ async function loadTimeline() {
   let stats;
   try { stats = await getJSON(`/stats?${params}`); } catch (error) { showError(error); return; }
   timeline = stats.timeline;
+  granularity = stats.granularity;
   $("#granularity").textContent = timeline.length ? `(per ${stats.granularity})` : "(no dated events)";
   drawTimeline();
   const undated = stats.undated ? `, ${stats.undated} undated` : "";
@@ -152,12 +161,14 @@ function indexOf(day) {
 }
 
 function periodEnd(i) {
-  if (i + 1 < timeline.length) {
-    const next = new Date(timeline[i + 1].start + "T00:00:00Z");
-    next.setUTCDate(next.getUTCDate() - 1);
-    return next.toISOString().slice(0, 10);
-  }
-  return timeline[i].start;  // the last period: its first day is all the data says
+  // The last day of period i: the day before the next period starts.
+  const start = new Date(timeline[i].start + "T00:00:00Z");
+  const next = new Date(start);
+  if (granularity === "week") next.setUTCDate(next.getUTCDate() + 7);
+  else if (granularity === "month") next.setUTCMonth(next.getUTCMonth() + 1);
+  else next.setUTCDate(next.getUTCDate() + 1);
+  next.setUTCDate(next.getUTCDate() - 1);
+  return next.toISOString().slice(0, 10);
 }
 
 function setUpTimeline() {
@@ -197,12 +208,13 @@ async function loadRows(reset) {
     const place = [e.location_name, e.location_country].filter(Boolean).join(", ");
     return `<tr tabindex="0" data-id="${esc(e.event_id)}" aria-selected="${e.event_id === state.selected}">
       <td>${esc(e.date_start || "unknown")}</td>
-      <td><span class="type-chip" style="--c:${TYPES[e.type] || "#444"}">${esc(e.type)}</span> ${esc(e.mode || "")}</td>
+      <td><span class="type-chip" data-type="${esc(e.type)}">${esc(e.type)}</span> ${esc(e.mode || "")}</td>
       <td>${esc(e.actor1_name || "?")} → ${esc(e.actor2_name || "?")}</td>
       <td>${esc(place)}</td><td>${esc(killed)}</td><td>${e.corroboration}</td>
       <td>${e.confidence.toFixed(2)}</td></tr>`;
   });
   $("#events tbody").insertAdjacentHTML("beforeend", rows.join(""));
+  paint($("#events tbody"));
   state.cursor = page.next_cursor;
   $("#more").hidden = !page.next_cursor;
   $("#more").textContent = `Load more (${$("#events tbody").rows.length} of ${page.total})`;

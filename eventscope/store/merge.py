@@ -1,0 +1,310 @@
+"""Keeps a store's merged events in step with its mentions, inside the caller's transaction.
+
+Each article's events are stored as mentions, unchanged. When mentions
+arrive, ``merge_new`` links each to the stored mentions of other articles
+that ``dedup.candidate`` and ``dedup.score_pair`` find to be the same event,
+takes the connected group of linked mentions around them, and rebuilds the
+merged events of that group from all its mentions (``dedup.clusters``,
+``dedup.canonical_event``). Links depend only on the two mentions, and a
+group's events only on its mentions and links, so any arrival order gives the
+same events. ``recompute`` rebuilds every link and event from the mentions.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import sqlalchemy as sa
+
+from eventscope.dedup import (
+    Link,
+    PairScore,
+    Signature,
+    candidate,
+    canonical_event,
+    clusters,
+    score_pair,
+    signature,
+)
+from eventscope.dedup.block import candidate_pairs
+from eventscope.dedup.combine import article_of
+from eventscope.dedup.score import DATE_WINDOW_DAYS, MAX_SPAN_DAYS, mergeable
+from eventscope.dedup.signature import FAMILIES
+from eventscope.records import Event, Evidence
+from eventscope.serialize import from_jsonable, to_jsonable
+from eventscope.store import schema
+from eventscope.table import event_row
+
+_CHUNK = 500  # ids per IN (...) list
+# event_row columns kept in event_sources rather than in events.
+_SOURCE_COLUMNS = ("article_ids", "outlets")
+_FAMILY_TYPES = {
+    family: sorted(t.value for t, f in FAMILIES.items() if f == family) for family in set(FAMILIES.values())
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class MergeReport:
+    """What a merge did: mentions considered, links between them, events they make."""
+
+    mentions: int
+    links: int
+    events: int
+
+    def as_dict(self) -> dict[str, int]:
+        return dataclasses.asdict(self)
+
+
+def _chunks(ids: Sequence[str]) -> Iterator[list[str]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield list(ids[start : start + _CHUNK])
+
+
+def evidence_paths(value: object, path: str = "") -> Iterator[tuple[str, Evidence]]:
+    """Every Evidence inside ``value`` with its field path, in field order.
+
+    A record's own ``evidence`` is named by the record's path (``actor1``);
+    the event's reporting sentence is ``evidence``.
+    """
+    if isinstance(value, Evidence):
+        yield path, value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            if field.name == "evidence" and path:
+                name = path
+            else:
+                name = f"{path}.{field.name}" if path else field.name
+            yield from evidence_paths(getattr(value, field.name), name)
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from evidence_paths(item, f"{path}[{index}]")
+
+
+def insert_events(connection: sa.Connection, events: Sequence[Event]) -> None:
+    """Write merged events with their sources and evidence."""
+    event_rows: list[dict[str, Any]] = []
+    source_rows: list[dict[str, Any]] = []
+    evidence_rows: list[dict[str, Any]] = []
+    for event in events:
+        row = event_row(event)
+        for column in _SOURCE_COLUMNS:
+            del row[column]
+        row["article_id"] = article_of(event)
+        row["record"] = to_jsonable(event)
+        event_rows.append(row)
+        source_rows.extend(
+            {"event_id": event.event_id, **dataclasses.asdict(source)} for source in event.sources
+        )
+        evidence_rows.extend(
+            {"event_id": event.event_id, "field": path, **dataclasses.asdict(evidence)}
+            for path, evidence in evidence_paths(event)
+        )
+    if event_rows:
+        connection.execute(sa.insert(schema.events), event_rows)
+    if source_rows:
+        connection.execute(sa.insert(schema.event_sources), source_rows)
+    if evidence_rows:
+        connection.execute(sa.insert(schema.evidence), evidence_rows)
+
+
+def insert_mentions(connection: sa.Connection, events: Sequence[Event]) -> None:
+    """Store one article's events as mentions, each for now its own merged event."""
+    rows = []
+    for event in events:
+        row = event_row(event)
+        rows.append({
+            "mention_id": event.event_id,
+            "article_id": article_of(event),
+            "event_id": event.event_id,
+            "type": row["type"],
+            "location_country": row["location_country"],
+            "date_start": row["date_start"],
+            "signature": signature(event).as_row(),
+            "record": to_jsonable(event),
+        })
+    if rows:
+        connection.execute(sa.insert(schema.mentions), rows)
+
+
+def _signature(row: Any) -> Signature:
+    if row.signature is not None:
+        return Signature.from_row(row.signature)
+    return signature(from_jsonable(Event, row.record))  # a row migrated from revision 0002
+
+
+def _candidates(connection: sa.Connection, sig: Signature) -> list[Signature]:
+    """Stored mentions of other articles that the blocking rule lets ``sig`` be compared with."""
+    assert sig.day is not None and sig.day_end is not None
+    m = schema.mentions.c
+    low = dt.date.fromordinal(sig.day - DATE_WINDOW_DAYS - MAX_SPAN_DAYS)
+    high = dt.date.fromordinal(sig.day_end + DATE_WINDOW_DAYS)
+    query = sa.select(m.mention_id, m.signature, m.record).where(
+        m.location_country == sig.country,
+        m.date_start.between(low, high),
+        m.type.in_(_FAMILY_TYPES[sig.family]),
+        m.article_id != sig.article_id,
+    )
+    found = (_signature(row) for row in connection.execute(query))
+    return [other for other in found if candidate(sig, other)]
+
+
+def _link(x: Signature, y: Signature) -> Link | None:
+    a, b = (x, y) if x.mention_id < y.mention_id else (y, x)
+    score = score_pair(a, b)
+    return Link(a.mention_id, b.mention_id, score) if score.same else None
+
+
+def _insert_links(connection: sa.Connection, links: Iterable[Link]) -> None:
+    rows = [
+        {"mention_a": link.a, "mention_b": link.b, "score": link.score.total, "parts": link.score.as_dict()}
+        for link in links
+    ]
+    if rows:
+        connection.execute(sa.insert(schema.mention_links), rows)
+
+
+def _read_links(connection: sa.Connection, ids: Sequence[str]) -> list[Link]:
+    """Every stored link touching one of ``ids``."""
+    table = schema.mention_links.c
+    found: dict[tuple[str, str], Link] = {}
+    for chunk in _chunks(ids):
+        query = sa.select(table.mention_a, table.mention_b, table.parts).where(
+            sa.or_(table.mention_a.in_(chunk), table.mention_b.in_(chunk))
+        )
+        for a, b, parts in connection.execute(query):
+            found[(a, b)] = Link(a, b, PairScore(**parts))
+    return list(found.values())
+
+
+def _component(connection: sa.Connection, seeds: Iterable[str]) -> tuple[set[str], list[Link]]:
+    """The mentions linked, directly or not, to ``seeds``, and their links."""
+    members = set(seeds)
+    frontier = sorted(members)
+    links: dict[tuple[str, str], Link] = {}
+    while frontier:
+        reached: set[str] = set()
+        for link in _read_links(connection, frontier):
+            links[(link.a, link.b)] = link
+            reached.update((link.a, link.b))
+        frontier = sorted(reached - members)
+        members |= reached
+    return members, list(links.values())
+
+
+def _rebuild(connection: sa.Connection, ids: set[str], links: Sequence[Link]) -> int:
+    """Replace the merged events of mentions ``ids`` (a whole linked group) by fresh ones."""
+    m = schema.mentions.c
+    records: dict[str, Event] = {}
+    old_events: set[str] = set()
+    for chunk in _chunks(sorted(ids)):
+        query = sa.select(m.mention_id, m.event_id, m.record).where(m.mention_id.in_(chunk))
+        for mention_id, event_id, record in connection.execute(query):
+            records[mention_id] = from_jsonable(Event, record)
+            old_events.add(event_id)
+    _delete_events(connection, sorted(old_events))
+    groups = clusters({i: article_of(e) for i, e in records.items()}, links)
+    events = [canonical_event([records[i] for i in group]) for group in groups]
+    insert_events(connection, events)
+    for group, event in zip(groups, events, strict=True):
+        for chunk in _chunks(group):
+            connection.execute(
+                sa.update(schema.mentions).where(m.mention_id.in_(chunk)).values(event_id=event.event_id)
+            )
+    return len(events)
+
+
+def _delete_events(connection: sa.Connection, event_ids: Sequence[str]) -> None:
+    for chunk in _chunks(event_ids):
+        for table in (schema.evidence, schema.event_sources, schema.events):
+            connection.execute(sa.delete(table).where(table.c.event_id.in_(chunk)))
+
+
+def merge_new(connection: sa.Connection, mentions: Sequence[Event]) -> MergeReport:
+    """Link newly stored mentions to the store's others and rebuild the events they touch."""
+    signatures = [signature(event) for event in mentions]
+    links: dict[tuple[str, str], Link] = {}
+    for sig in signatures:
+        if not mergeable(sig):
+            continue
+        for other in _candidates(connection, sig):
+            key = (min(sig.mention_id, other.mention_id), max(sig.mention_id, other.mention_id))
+            if key not in links:
+                link = _link(sig, other)
+                if link is not None:
+                    links[key] = link
+    _insert_links(connection, links.values())
+    members, component_links = _component(connection, (s.mention_id for s in signatures))
+    events = _rebuild(connection, members, component_links)
+    return MergeReport(mentions=len(members), links=len(component_links), events=events)
+
+
+def link_all(signatures: Iterable[Signature]) -> Iterator[Link]:
+    """Every link among ``signatures``: the pure core of ``recompute`` (and of bench/dedup.py)."""
+    for x, y in candidate_pairs(signatures):
+        link = _link(x, y)
+        if link is not None:
+            yield link
+
+
+def recompute(connection: sa.Connection) -> MergeReport:
+    """Rebuild every link and merged event of the store from its mentions."""
+    m = schema.mentions.c
+    rows = connection.execute(sa.select(m.mention_id, m.signature, m.record)).all()
+    signatures = [_signature(row) for row in rows]
+    connection.execute(sa.delete(schema.mention_links))
+    links = list(link_all(signatures))
+    _insert_links(connection, links)
+    for table in (schema.evidence, schema.event_sources, schema.events):
+        connection.execute(sa.delete(table))
+    connection.execute(sa.update(schema.mentions).values(event_id=m.mention_id))
+    missing = [
+        {"id": sig.mention_id, "sig": sig.as_row()}
+        for row, sig in zip(rows, signatures, strict=True) if row.signature is None
+    ]
+    if missing:
+        connection.execute(
+            sa.update(schema.mentions).where(m.mention_id == sa.bindparam("id")).values(
+                signature=sa.bindparam("sig")
+            ),
+            missing,
+        )
+    events = _rebuild(connection, {sig.mention_id for sig in signatures}, links)
+    return MergeReport(mentions=len(signatures), links=len(links), events=events)
+
+
+@dataclasses.dataclass(frozen=True)
+class Explanation:
+    """Why an event is what it is: the mentions merged into it and the links that merged them."""
+
+    event_id: str
+    mentions: list[Event]  # as each article reported it, the event's own first
+    links: list[Link]  # strongest first
+
+
+def explain(connection: sa.Connection, event_id: str) -> Explanation:
+    """The mentions and links of the stored event ``event_id`` (a full id)."""
+    m = schema.mentions.c
+    rows = connection.execute(
+        sa.select(m.mention_id, m.record).where(m.event_id == event_id).order_by(m.mention_id)
+    ).all()
+    mentions = [from_jsonable(Event, record) for _, record in rows]
+    ids = {mention_id for mention_id, _ in rows}
+    links = [link for link in _read_links(connection, sorted(ids)) if link.a in ids and link.b in ids]
+    return Explanation(
+        event_id=event_id,
+        mentions=mentions,
+        links=sorted(links, key=lambda link: (-link.score.total, link.a, link.b)),
+    )
+
+
+def counts(connection: sa.Connection) -> MergeReport:
+    """How many mentions, links and merged events the store holds."""
+    def count(table: sa.Table) -> int:
+        return int(connection.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
+
+    return MergeReport(
+        mentions=count(schema.mentions), links=count(schema.mention_links), events=count(schema.events)
+    )

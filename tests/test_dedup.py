@@ -1,0 +1,191 @@
+"""One real event, one row (issue 8): merging within an article, across articles, in the store."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import tempfile
+from pathlib import Path
+
+import pytest
+from dedup_pairs import labelled_rows
+from factories import lagos_article, lagos_events
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import eventscope as es
+from eventscope.dedup import merge_within
+from eventscope.ingest import read_articles
+from eventscope.pipeline import process
+from eventscope.records import Article, Event, Source
+from eventscope.store import Store, open_store
+
+ARTICLES = Path(__file__).parent / "articles" / "dedup"
+
+
+def _article_of(event: Event) -> Article:
+    source = event.sources[0]
+    return Article(
+        article_id=source.article_id, text=event.evidence.text, outlet=source.outlet,
+        url=source.url, published=source.published,
+    )
+
+
+def _events(store: Store) -> dict[str, Event]:
+    return {event.event_id: event for event in store.iter_events()}
+
+
+# Within one article
+
+
+def test_two_counts_of_one_arrest_in_one_article_become_one_event() -> None:
+    article = lagos_article()
+    protest, arrests = lagos_events(article)
+    nine = dataclasses.replace(
+        arrests, event_id="0000000000000009", arrested=arrests.arrested[1:], attribution=None
+    )
+    thirteen = dataclasses.replace(arrests, arrested=arrests.arrested[:1])
+    merged = merge_within([protest, thirteen, nine])
+    assert [e.event_id for e in merged] == [protest.event_id, thirteen.event_id]
+    assert [(q.min, q.max) for q in merged[1].arrested] == [(13, None), (9, 9)]
+    assert [m.mention_id for m in merged[1].merged] == ["0000000000000009"]
+    assert merged[0] == protest  # an event told once is left as it is
+
+
+def test_separate_attacks_in_one_article_stay_two_events() -> None:
+    article = lagos_article()
+    _, arrests = lagos_events(article)
+    sentence = dataclasses.replace(arrests.evidence, text="Police made separate arrests in Lagos.")
+    trigger = dataclasses.replace(
+        arrests.trigger, start=sentence.start + 21, end=sentence.start + 28, text="arrests"
+    )
+    other = dataclasses.replace(arrests, event_id="0000000000000002", evidence=sentence, trigger=trigger)
+    assert len(merge_within([arrests, other])) == 2
+
+
+# Across articles, in the store
+
+
+@pytest.fixture(scope="module")
+def embassy() -> list[es.ArticleResult]:
+    """Two articles I wrote about one rocket attack on an embassy, from two outlets."""
+    articles = [a for a in read_articles(ARTICLES) if isinstance(a, Article)]
+    return list(process(sorted(articles, key=lambda a: a.outlet or "")))
+
+
+def test_two_outlets_reporting_one_embassy_attack_make_one_event_with_two_sources(
+    store: Store, embassy: list[es.ArticleResult]
+) -> None:
+    for result in embassy:
+        assert store.save(result.article, result.events)
+    attacks = list(store.iter_events(es.EventFilter(type="ASSAULT")))
+    assert len(attacks) == 1
+    (attack,) = attacks
+    assert sorted(s.outlet or "" for s in attack.sources) == ["Gulf Courier", "Tigris Wire"]
+    assert es.event_row(attack)["corroboration"] == 2
+    assert (attack.first_reported, attack.last_updated) == (dt.date(2025, 2, 10), dt.date(2025, 2, 11))
+    assert attack.date is not None and attack.date.start == dt.date(2025, 2, 9)
+    assert attack.location is not None and attack.location.name == "Green Zone, Baghdad"
+    # The latest report's toll is the event's; the first one's is kept, with its source.
+    assert [(q.min, q.max) for q in attack.injured] == [(4, 4)]
+    (earlier,) = [v for v in attack.variants if v.field == "injured"]
+    assert earlier.quantity is not None and earlier.quantity.min == 2
+    tigris = next(r.article for r in embassy if r.article.outlet == "Tigris Wire")
+    assert earlier.article_id == tigris.article_id
+    assert attack.event_id == min(e.event_id for r in embassy for e in r.events if e.type.value == "ASSAULT")
+    explanation = store.explain_event(attack.event_id)
+    assert len(explanation.mentions) == 2
+    (link,) = explanation.links
+    assert link.score.same and link.score.place == 1.0 and link.score.date == 1.0
+    # Both articles' sentences are evidence of the merged event.
+    assert {row.evidence.article_id for row in store.evidence_rows(attack.event_id)} == {
+        r.article.article_id for r in embassy
+    }
+
+
+def test_merged_mention_id_still_finds_its_event(store: Store, embassy: list[es.ArticleResult]) -> None:
+    for result in embassy:
+        store.save(result.article, result.events)
+    ids = [e.event_id for r in embassy for e in r.events if e.type.value == "ASSAULT"]
+    assert store.get_event(max(ids)).event_id == min(ids)
+
+
+def _rows(*scenarios: str) -> list[Event]:
+    return [event for scenario, _, event in labelled_rows() if scenario in scenarios]
+
+
+# Scenarios the merge gets exactly right (30 of the 40 are), and two it does not:
+# order independence must hold either way.
+SCENARIOS = ("s02", "s04", "s16", "s28", "s33")
+SHUFFLED = (*SCENARIOS, "s01", "s03")
+
+
+def _store_events(events: list[Event], directory: str, name: str) -> dict[str, Event]:
+    with open_store(f"sqlite:///{directory}/{name}.db") as store:
+        for event in events:
+            store.save(_article_of(event), [event])
+        return _events(store)
+
+
+def test_labelled_reports_merge_into_their_events() -> None:
+    labels = {e.event_id: (s, letter) for s, letter, e in labelled_rows() if s in SCENARIOS}
+    with tempfile.TemporaryDirectory() as directory:
+        merged = _store_events(_rows(*SCENARIOS), directory, "all")
+    groups = sorted(
+        sorted({labels[e.event_id], *(labels[m.mention_id] for m in e.merged)}) for e in merged.values()
+    )
+    # Each stored event holds the reports of exactly one labelled event, and all of them.
+    assert groups == [[label] for label in sorted(set(labels.values()))]
+    sizes = sorted(1 + len(e.merged) for e in merged.values())
+    assert sizes == sorted(list(labels.values()).count(label) for label in set(labels.values()))
+
+
+@functools.cache
+def _reference() -> dict[str, Event]:
+    with tempfile.TemporaryDirectory() as directory:
+        return _store_events(_rows(*SHUFFLED), directory, "reference")
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.permutations(_rows(*SHUFFLED)))
+def test_any_ingest_order_gives_the_same_events(order: list[Event]) -> None:
+    with tempfile.TemporaryDirectory() as directory:
+        shuffled = _store_events(order, directory, "shuffled")
+    assert shuffled == _reference()
+    assert any(e.merged for e in shuffled.values())  # merges happened
+
+
+def test_recompute_rebuilds_the_same_events_and_is_idempotent(store: Store) -> None:
+    for event in _rows(*SCENARIOS):
+        store.save(_article_of(event), [event])
+    incremental = _events(store)
+    counts = store.counts()
+    first = store.recompute_merges()
+    assert _events(store) == incremental
+    assert store.counts() == counts
+    assert store.recompute_merges() == first
+    assert (first.mentions, first.events) == (counts["mentions"], counts["events"])
+
+
+def test_saving_an_article_again_changes_nothing(store: Store) -> None:
+    events = _rows("s04")
+    for event in events:
+        store.save(_article_of(event), [event])
+    before, counts = _events(store), store.counts()
+    assert not store.save(_article_of(events[0]), [events[0]])
+    assert _events(store) == before and store.counts() == counts
+
+
+def test_a_later_article_updates_the_event(store: Store) -> None:
+    first, _, later = _rows("s04")[:3]  # Saturday's hotel bombing: 6 killed, ..., then 9
+    store.save(_article_of(first), [first])
+    (before,) = store.iter_events()
+    assert [q.min for q in before.killed] == [6]
+    store.save(_article_of(later), [later])
+    (after,) = [e for e in store.iter_events() if e.type.value == "ASSAULT" and len(e.sources) == 2]
+    assert [q.min for q in after.killed] == [9]
+    assert [v.value for v in after.variants if v.field == "killed"] == ["6"]
+    assert after.last_updated == dt.date(2024, 2, 12)
+    assert after.sources == tuple(sorted(after.sources, key=lambda s: s.published or dt.date.min))
+    assert isinstance(after.sources[0], Source)

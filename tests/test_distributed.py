@@ -1,0 +1,70 @@
+"""Ingest on Dask: the same per-article function, the same events, failures reported."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from distributed import LocalCluster
+
+import eventscope as es
+import eventscope.pipeline
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+pytestmark = pytest.mark.slow
+
+
+def _stored(url: str) -> tuple[dict[str, int], list[str]]:
+    with es.open_store(url) as store:
+        counts = store.counts()
+        counts.pop("runs")
+        events = sorted(json.dumps(es.to_jsonable(e), sort_keys=True) for e in store.iter_events())
+    return counts, events
+
+
+def test_two_local_workers_store_exactly_what_one_process_stores(tmp_path: Path) -> None:
+    single, dask = f"sqlite:///{tmp_path / 'single.db'}", f"sqlite:///{tmp_path / 'dask.db'}"
+    with es.open_store(single) as store:
+        alone = es.ingest([EXAMPLES], store)
+    with es.open_store(dask) as store:
+        spread = es.ingest([EXAMPLES], store, workers=2)
+    assert (spread.stored, spread.events, spread.failed) == (alone.stored, alone.events, [])
+    assert spread.stored == 10 and spread.events > 10
+    assert _stored(dask) == _stored(single)
+
+
+def test_an_article_that_fails_on_a_worker_is_reported_and_the_rest_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = eventscope.pipeline.process_article
+
+    def fragile(article: es.Article, doc: object, gazetteer: object) -> es.ArticleResult:
+        if "Lima" in article.text:
+            raise RuntimeError("extractor bug")
+        return real(article, doc, gazetteer)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(eventscope.pipeline, "process_article", fragile)
+    # Threads, not processes, so the patched function is the one the worker runs.
+    with (
+        LocalCluster(
+            n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0"
+        ) as cluster,
+        es.open_store(f"sqlite:///{tmp_path / 'events.db'}") as store,
+    ):
+        report = es.ingest([EXAMPLES], store, scheduler=cluster.scheduler_address)
+        assert report.stored == 9
+        [failure] = report.failed
+        assert failure.code == "ES181" and "RuntimeError: extractor bug" in str(failure)
+        assert "02-lima-protest-dispersed.txt" in str(failure)
+        assert failure.article_id is not None and not store.has_article(failure.article_id)
+
+
+def test_an_unreachable_scheduler_is_a_named_error(tmp_path: Path) -> None:
+    one = EXAMPLES / "01-compound-mortar-attack.txt"
+    with (
+        es.open_store(f"sqlite:///{tmp_path / 'events.db'}") as store,
+        pytest.raises(es.ResourceError, match=r"\[ES311\] tcp://127\.0\.0\.1:9"),
+    ):
+        es.ingest([one], store, scheduler="tcp://127.0.0.1:9")
