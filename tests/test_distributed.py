@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 from pathlib import Path
 
 import pytest
-from distributed import LocalCluster
+from distributed import Client, LocalCluster
 
 import eventscope as es
 import eventscope.pipeline
@@ -68,3 +70,51 @@ def test_an_unreachable_scheduler_is_a_named_error(tmp_path: Path) -> None:
         pytest.raises(es.ResourceError, match=r"\[ES311\] tcp://127\.0\.0\.1:9"),
     ):
         es.ingest([one], store, scheduler="tcp://127.0.0.1:9")
+
+
+def test_a_worker_killed_mid_run_loses_no_article(tmp_path: Path) -> None:
+    """SIGKILL one of two worker processes while the batch runs: Dask reruns its tasks
+    on the other worker (or reports them as ES312); no article is lost or stored twice."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    sources = sorted(EXAMPLES.glob("*.txt"))
+    for copy in range(24):  # 240 distinct articles: several tasks per worker
+        for source in sources:
+            text = source.read_text(encoding="utf-8")
+            (corpus / f"{copy:02d}-{source.name}").write_text(
+                f"{text}\nFiled by desk {copy}.\n", encoding="utf-8"
+            )
+    total = 24 * len(sources)
+    killed: list[int] = []
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+    ) as cluster, Client(cluster) as client:
+        pids = client.run(os.getpid)
+
+        def kill_one(report: es.IngestReport) -> None:
+            if report.stored >= 40 and not killed:
+                victim = next(iter(pids.values()))
+                os.kill(victim, signal.SIGKILL)
+                killed.append(victim)
+
+        url = f"sqlite:///{tmp_path / 'events.db'}"
+        with es.open_store(url) as store:
+            report = es.ingest(
+                [corpus], store, scheduler=cluster.scheduler_address, on_article=kill_one
+            )
+    assert killed, "the run finished before a worker could be killed"
+    assert report.read == total
+    assert report.stored + len(report.failed) == total
+    assert all(failure.code == "ES312" for failure in report.failed)
+    with es.open_store(url) as store:
+        counts = store.counts()
+        # Every extracted event is stored once as its article's mention; the 24
+        # copies of each example merge into shared events.
+        assert (counts["articles"], counts["mentions"]) == (report.stored, report.events)
+        ids = [e.event_id for e in store.iter_events()]
+        assert len(ids) == len(set(ids)) < report.events
+    # Rerun: what failed (if anything) is stored now, nothing twice.
+    with es.open_store(url) as store:
+        again = es.ingest([corpus], store)
+        assert again.already_stored == report.stored and again.stored == len(report.failed)
+        assert store.counts()["articles"] == total
