@@ -171,8 +171,12 @@ async def load(base: str, readers: int, writers: int, seconds: float) -> None:
             count += 1
             text = (f"Police arrested {count + 10} protesters in Lagos on Monday after a march "
                     f"by writer {number}, witnesses said.")
-            response = await client.post("/articles", json={"text": text, "published": "2024-03-06"},
-                                         headers={"X-API-Key": KEY})
+            try:
+                response = await client.post("/articles", json={"text": text, "published": "2024-03-06"},
+                                             headers={"X-API-Key": KEY})
+            except httpx.HTTPError as exc:
+                errors.append(f"POST {type(exc).__name__}: {exc}")
+                continue
             if response.status_code not in (200, 201):
                 errors.append(f"POST {response.status_code} {response.text[:100]}")
             else:
@@ -207,11 +211,13 @@ def main() -> None:
     print(f"filling {url} with {args.events:,} events ...")
     print(f"  {fill(url, args.events):.0f} s")
     port = _port()
+    server_log = folder / "server.log"
     server = subprocess.Popen(
         [sys.executable, "-m", "eventscope", "serve", "--db", url, "--port", str(port),
          "--workers", str(args.workers)],
-        env={**os.environ, "EVENTSCOPE_API_KEY": KEY}, stderr=subprocess.DEVNULL,
+        env={**os.environ, "EVENTSCOPE_API_KEY": KEY}, stderr=server_log.open("wb"),
     )
+    print(f"server log: {server_log}")
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):

@@ -602,6 +602,10 @@ def merge(
 
 
 KEEP_ALIVE_SECONDS = 30  # a dashboard or client idle this long between requests keeps its connection
+# uvicorn's supervisor kills a worker that does not answer its ping within this time. Its
+# default (5 s) killed busy workers mid-request under load (a POST parsing articles while
+# 200 readers wait on the GIL): clients saw "server disconnected" and lost their writes.
+WORKER_HEALTHCHECK_SECONDS = 120
 
 
 @app.command()
@@ -632,6 +636,7 @@ def serve(
     uvicorn.run(
         "eventscope.serve.api:app_from_environment", factory=True, workers=workers,
         host=host, port=port, log_level="warning", timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
     )
 
 
