@@ -224,7 +224,8 @@ DEFAULT_SORT = "-date"
 
 @dataclasses.dataclass(frozen=True)
 class Sort:
-    """An order of events: a key, descending when written ``-key``; ties go by event id.
+    """An order of events: a key, descending when written ``-key``; ties go by event id
+    in the same direction.
 
     Unknown values (no date, no count) sort as the smallest, so ``-date``
     lists undated events last.
@@ -241,19 +242,21 @@ class Sort:
         return self.spec.startswith("-")
 
     def key(self) -> sa.ColumnElement[Any]:
-        column, missing = _SORT_KEYS[self.spec.lstrip("-")]
-        return sa.func.coalesce(schema.events.c[column], sa.literal(missing, schema.events.c[column].type))
+        column, _ = _SORT_KEYS[self.spec.lstrip("-")]
+        return schema.sort_key(column)
 
     def order_by(self) -> list[sa.ColumnElement[Any]]:
-        key = self.key()
-        return [key.desc() if self.descending else key.asc(), schema.events.c.event_id.asc()]
+        # Ties go by event id in the same direction, so one index serves both orders.
+        columns = (self.key(), schema.events.c.event_id)
+        return [c.desc() if self.descending else c.asc() for c in columns]
 
     def after(self, cursor: str) -> sa.ColumnElement[bool]:
         """The condition for rows after the row a cursor names, in this order."""
         value, event_id = decode_cursor(cursor, self)
         key = self.key()
-        beyond = key < value if self.descending else key > value
-        return sa.or_(beyond, sa.and_(key == value, schema.events.c.event_id > event_id))
+        here = sa.tuple_(key, schema.events.c.event_id)
+        there = sa.tuple_(sa.literal(value, key.type), sa.literal(event_id, sa.Text()))
+        return here < there if self.descending else here > there
 
     def cursor(self, row: Mapping[str, Any]) -> str:
         """The cursor that continues after ``row`` (an event_row) in this order."""

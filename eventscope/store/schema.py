@@ -14,6 +14,9 @@ recreate them.
 Revision 0003 adds ``mentions`` (each article's events as extracted, and the
 merged event each belongs to) and ``mention_links`` (the pairs judged to be
 one event, with their scores); ``events`` then holds the merged events.
+
+Revision 0004 adds one index per sort key of the API and CLI (``sort_key``), so
+a page of events in any order reads the index instead of sorting the table.
 """
 
 from __future__ import annotations
@@ -184,6 +187,29 @@ runs = sa.Table(
     sa.Column("config", sa.JSON, nullable=False),
     sa.Column("stats", sa.JSON),
 )
+
+# The SQL literal that stands in for NULL in each sortable column: unknown values sort
+# as the smallest, and keyset paging has no gaps. Written inline (not as a bound
+# parameter) so that SQLite and PostgreSQL match the query to its expression index.
+SORT_MISSING: dict[str, str] = {
+    "date_start": "'0001-01-01'",
+    "killed_min": "-1",
+    "confidence": "-1.0",
+    "corroboration": "-1",
+    "type": "''",
+    "location_country": "''",
+}
+
+
+def sort_key(column: str) -> sa.ColumnElement[Any]:
+    """The expression events are ordered by for ``column``: the column, NULL as smallest."""
+    return sa.func.coalesce(
+        events.c[column], sa.literal_column(SORT_MISSING[column], events.c[column].type)
+    )
+
+
+for _column in SORT_MISSING:
+    sa.Index(f"ix_events_sort_{_column}", sort_key(_column), events.c.event_id)
 
 TABLES: tuple[sa.Table, ...] = (
     articles, events, event_sources, evidence, mentions, mention_links, runs
