@@ -84,6 +84,9 @@ def test_two_outlets_reporting_one_embassy_attack_make_one_event_with_two_source
     (attack,) = attacks
     assert sorted(s.outlet or "" for s in attack.sources) == ["Gulf Courier", "Tigris Wire"]
     assert es.event_row(attack)["corroboration"] == 2
+    # The API's pages read the columns and event_sources: the same row as the record's.
+    (row,) = store.page_rows(es.EventFilter(type="ASSAULT")).rows
+    assert row == es.event_row(attack) and row["outlets"] == "Gulf Courier;Tigris Wire"
     assert (attack.first_reported, attack.last_updated) == (dt.date(2025, 2, 10), dt.date(2025, 2, 11))
     assert attack.date is not None and attack.date.start == dt.date(2025, 2, 9)
     assert attack.location is not None and attack.location.name == "Green Zone, Baghdad"

@@ -207,12 +207,8 @@ def _add_read_routes(app: FastAPI, store: Store) -> None:
         if chosen in FILE_FORMATS:
             exported = dataclasses.replace(flt, limit=limit)
             return _file_response(store, exported, order, chosen, cursor)
-        page = store.page_events(flt, sort=order, after=cursor, size=limit or PAGE_SIZE)
-        return {
-            "total": store.count_events(flt),
-            "next_cursor": page.next_cursor,
-            "events": [event_row(event) for event in page.events],
-        }
+        page = store.page_rows(flt, sort=order, after=cursor, size=limit or PAGE_SIZE)
+        return {"total": store.count_events(flt), "next_cursor": page.next_cursor, "events": page.rows}
 
     @app.get(
         "/events/{event_id}",

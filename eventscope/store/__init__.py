@@ -9,7 +9,7 @@ Example::
 """
 
 from eventscope.store.query import DEFAULT_SORT, SORTS, EventFilter, Sort
-from eventscope.store.store import ArticleSpan, EventPage, EvidenceRow, Store, open_store
+from eventscope.store.store import ArticleSpan, EventPage, EvidenceRow, RowPage, Store, open_store
 from eventscope.store.summary import ActorCount, Bucket, MapCell, MapMarkers, MapPoint, Stats
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "MapCell",
     "MapMarkers",
     "MapPoint",
+    "RowPage",
     "Sort",
     "Stats",
     "Store",
