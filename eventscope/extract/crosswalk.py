@@ -92,6 +92,11 @@ def crosswalk(
         if actor1_kind in (ActorKind.PROTESTERS, ActorKind.RIOTERS):
             return "Riots", "Violent demonstration", "14"
         return "Riots", "Mob violence", "18"
+    if type_ is EventType.ASSAULT and mode == "armed clash" and actor2_kind in CROWDS:
+        # "police engaged in running battles with protesters": the crowd's side makes it a riot
+        if actor2_kind in (ActorKind.PROTESTERS, ActorKind.RIOTERS):
+            return "Riots", "Violent demonstration", "14"
+        return "Riots", "Mob violence", "18"
     if type_ is EventType.ASSAULT and mode in (None, "firearms", "armed clash"):
         # a clash needs two armed sides; shooting a fisherman is an attack on a civilian
         if actor2_kind in ARMED:

@@ -673,8 +673,10 @@ def _build(
     type_, mode = trigger.sense.type, trigger.mode
     patient_kind = _kind_of(roles.patient, ctx)
     if type_ is EventType.ASSAULT and patient_kind is ActorKind.PROTESTERS:
-        # "police beat protesters": ACLED codes the protest, with the force against it
-        type_, mode = EventType.PROTEST, "intervention"
+        # "police beat protesters": ACLED codes the protest, with the force against it;
+        # "police fought running battles with protesters": a riot, the crowd as actor1
+        if mode != "armed clash":
+            type_, mode = EventType.PROTEST, "intervention"
         roles = Roles(roles.patient, roles.agent, roles.places)
     violent = type_ is EventType.ASSAULT
     actor1 = (

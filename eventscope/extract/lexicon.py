@@ -66,7 +66,10 @@ PLACE_NOUNS = frozenset(
     ]
 )
 ROADS = frozenset(
-    ["road", "highway", "street", "motorway", "junction", "roundabout", "bridge", "railway"]
+    [
+        "road", "highway", "street", "motorway", "junction", "roundabout", "bridge", "railway",
+        "avenue", "intersection", "crossing", "thoroughfare", "traffic", "route",
+    ]
 )
 PROPERTY = frozenset(
     [
@@ -240,7 +243,9 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "demonstrate": Sense(P),
     "rally": Sense(P),
     "march": Sense(P),
+    "gather": Sense(P, needs=PROTEST_WORDS),  # "protesters gathered outside parliament"
     "riot": Sense(P, "riot"),
+    "rampage": Sense(P, "riot"),
     "disperse": Sense(P, "intervention", needs=PROTEST_WORDS),
     "block": Sense(P, "obstruct", needs=ROADS),
     "barricade": Sense(P, "obstruct", needs=ROADS),
@@ -299,6 +304,10 @@ NOUN_TRIGGERS: dict[str, Sense] = {
     "demonstration": Sense(P),
     "rally": Sense(P),
     "riot": Sense(P, "riot"),
+    "rioting": Sense(P, "riot"),
+    "rampage": Sense(P, "riot"),  # "went on the rampage"
+    # "running battles", "a gun battle"; not a legal or political battle
+    "battle": Sense(A, "armed clash", needs=frozenset({"running", "run", "gun", "pitched", "fierce", "heavy"})),
     "chain": Sense(P, needs=frozenset({"human"})),
     "ceasefire": Sense(EventType.AGREE, "ceasefire"),
     "truce": Sense(EventType.AGREE, "ceasefire"),
@@ -306,6 +315,10 @@ NOUN_TRIGGERS: dict[str, Sense] = {
     "embargo": Sense(EventType.SANCTION),
     "freeze": Sense(EventType.SANCTION),
 }
+
+# Strikes that are a walk-out, not an attack: "a general strike", "went on strike".
+WALKOUT_WORDS = frozenset({"hunger", "general", "labour", "labor", "worker", "teacher", "doctor", "nurse"})
+WALKOUT = Sense(P, "strike")
 
 # What police fire at crowds: a sign of intervention in a protest, not a weapon attack.
 CROWD_CONTROL = frozenset({"gas", "teargas", "cannon", "warning", "rubber", "pepper", "baton"})
@@ -329,6 +342,8 @@ NOUN_EVENT_VERBS = frozenset(
         "hold",
         "erupt",
         "break",
+        "engage",
+        "witness",
         "occur",
         "happen",
         "rock",

@@ -120,10 +120,15 @@ def _agent_of_verb(verb: Token) -> Token | None:
     return _clause_subject(verb)
 
 
-def _patient_of_verb(verb: Token) -> Token | None:
+def _side_preps(trigger: Trigger) -> frozenset[str]:
+    """Prepositions that introduce the other party: a target, or in a clash the other side."""
+    return TARGET_PREPS | {"with"} if trigger.sense.mode == "armed clash" else TARGET_PREPS
+
+
+def _patient_of_verb(verb: Token, preps: frozenset[str] = TARGET_PREPS) -> Token | None:
     patient = _child(verb, "dobj", "nsubjpass")
     if patient is None:
-        targets = _prep_object(verb, TARGET_PREPS)
+        targets = _prep_object(verb, preps)
         patient = targets[0] if targets else None
     return patient
 
@@ -189,22 +194,25 @@ def find_roles(trigger: Trigger, target: Token | None = None) -> Roles:
         if by:
             agent_tok = by[0]
         carrier = trigger.carrier
-        if agent_tok is None and carrier is not None and token.dep_ == "dobj":
-            agent_tok = _clause_subject(carrier)
+        if agent_tok is None and carrier is not None and (
+            token.dep_ == "dobj" or carrier.lemma_.lower() in ("engage", "participate", "go")
+        ):
+            agent_tok = _clause_subject(carrier)  # "police engaged in running battles"
         if agent_tok is None:
             amod = _child(token, "amod", "compound")
             if amod is not None and amod.ent_type_ in ("NORP", "GPE", "ORG"):
                 agent_tok = amod
         patient_tok = target
         if patient_tok is None:
-            targets = _prep_object(token, TARGET_PREPS)
+            preps = _side_preps(trigger)
+            targets = _prep_object(token, preps)
             if not targets and carrier is not None:
-                targets = _prep_object(carrier, TARGET_PREPS)
+                targets = _prep_object(carrier, preps)
             patient_tok = targets[0] if targets else None
         scope = [token, *([carrier] if carrier is not None else [])]
     else:
         agent_tok = _agent_of_verb(token)
-        patient_tok = target or _patient_of_verb(token)
+        patient_tok = target or _patient_of_verb(token, _side_preps(trigger))
         scope = [token]
     scope.extend(t for t in (agent_tok, patient_tok) if t is not None)
     places = _places_near(scope)

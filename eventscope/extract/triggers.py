@@ -60,6 +60,20 @@ def argument_lemmas(token: Token) -> set[str]:
     return lemmas
 
 
+def _own_argument_lemmas(token: Token) -> set[str]:
+    """``argument_lemmas`` without the clauses inside them: in "clashed with police,
+    with police using tear gas", the tear gas is the police's, not the clash's."""
+    lemmas: set[str] = set()
+    stack = [c for c in token.children if c.dep_ in ARGUMENT_DEPS]
+    while stack:
+        word = stack.pop()
+        if word.pos_ in ("VERB", "AUX") and word.dep_ in ("pcomp", "acl", "relcl", "advcl"):
+            continue
+        lemmas.add(word.lemma_.lower())
+        stack.extend(word.children)
+    return lemmas
+
+
 def is_negated(token: Token) -> bool:
     """True for "did not attack", "no group claimed", "never arrested"."""
     for child in token.children:
@@ -135,8 +149,14 @@ def _noun_carrier(token: Token) -> Token | None:
         return head
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubj", "nsubjpass"):
         return _noun_carrier(head.head)  # "imposed seven rounds of sanctions"
+    if token.dep_ == "ROOT" and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in token.sent):
+        return token  # a headline without a verb: "Protest in Rhamu over the county budget"
     if any(c.dep_ == "prep" and c.lower_ == "between" for c in token.children):
         return token  # "a clash between supporters of A and B" is an event in itself
+    if token.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() == "go":
+        return head.head  # "went on the rampage", "went on strike"
+    if token.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in ("engage", "participate"):
+        return head.head  # "engaged in running battles"
     if token.dep_ == "pobj" and head.lower_ in ("in", "during") and head.head.lemma_.lower() in (
         lexicon.KILL_WORDS | lexicon.INJURE_WORDS
     ):
@@ -155,7 +175,7 @@ def _verb_sense(token: Token) -> Sense | None:
     sense = next((s for s in senses if s.needs is None or arguments & s.needs), None)
     if sense is None:
         return None
-    if sense.type is EventType.ASSAULT and arguments & lexicon.CROWD_CONTROL:
+    if sense.type is EventType.ASSAULT and _own_argument_lemmas(token) & lexicon.CROWD_CONTROL:
         return None  # "police fired tear gas": how a protest was handled, not an attack
     if sense.mode == "seize" and "power" in arguments:
         return None  # "since it seized power in a coup": history, not a seizure of goods
@@ -172,10 +192,14 @@ def _noun_sense(token: Token) -> Sense | None:
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     sense = lexicon.NOUN_TRIGGERS.get(token.lemma_.lower())
-    if sense is not None and sense.needs is not None:
-        modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
-        if not modifiers & sense.needs:
-            return None
+    modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss")}
+    if sense is not None and sense.needs is not None and not modifiers & sense.needs:
+        return None
+    if token.lemma_.lower() == "strike" and (
+        modifiers & lexicon.WALKOUT_WORDS
+        or (token.head.lower_ == "on" and token.head.head.lemma_.lower() == "go")
+    ):
+        return lexicon.WALKOUT  # "a general strike", "went on strike"
     return sense
 
 
@@ -191,7 +215,10 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
             sense = _verb_sense(token)
             if sense is None or is_negated(token):
                 continue
-            if is_irrealis(token, purpose_ok=sense.mode == "intervention"):
+            # "fired tear gas to disperse them", "blocked the road to protest": the
+            # purpose names what happened with the act, not a plan
+            purpose_ok = sense.mode == "intervention" or sense.type is EventType.PROTEST
+            if is_irrealis(token, purpose_ok=purpose_ok):
                 continue
             mode = _mode(token, sense)
             verbs[token.i] = Trigger(token, sense, mode, False, None, _is_aggregate(token))

@@ -1,0 +1,69 @@
+"""Event detection and typing, one sentence at a time: PLOVER type and the ACLED crosswalk.
+
+Every sentence here was written for this test; the expected coding is what ACLED's
+codebook gives for it (riots are crowds using violence, protests are crowds that do
+not, battles need two armed sides). ``None`` means the sentence reports no event.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import eventscope as es
+
+PUBLISHED = "2024-05-20"
+
+# sentence, (PLOVER type, ACLED event type, ACLED sub-event type) of its one event, or None
+CASES: list[tuple[str, tuple[str, str, str] | None]] = [
+    # Crowds that fight are riots, whoever they fight
+    ("Demonstrators clashed with police in Eldoret, with police using tear gas to scatter them.",
+     ("ASSAULT", "Riots", "Violent demonstration")),
+    ("Police engaged in running battles with opposition protesters in Kisumu on Sunday.",
+     ("ASSAULT", "Riots", "Violent demonstration")),
+    ("Supporters of two council candidates clashed in Narsingdi on Sunday.",
+     ("ASSAULT", "Riots", "Mob violence")),
+    ("Rioting broke out in Mathare after the death of a hawker in police custody.",
+     ("PROTEST", "Riots", "Violent demonstration")),
+    ("Students went on the rampage in Nyeri, stoning vehicles and looting shops.",
+     ("PROTEST", "Riots", "Violent demonstration")),
+    ("Villagers lynched a suspected cattle thief in Kapsowar on Saturday.",
+     ("ASSAULT", "Riots", "Mob violence")),
+    # Crowds that do not fight are protests
+    ("Protesters gathered outside the county offices in Embu on Monday.",
+     ("PROTEST", "Protests", "Peaceful protest")),
+    ("Protest in Garsen over the new county levies.",
+     ("PROTEST", "Protests", "Peaceful protest")),
+    ("Boda boda riders blocked the avenue to protest the killing of a colleague.",
+     ("PROTEST", "Protests", "Peaceful protest")),
+    ("Nurses went on strike in Kakamega on Monday over unpaid salaries.",
+     ("PROTEST", "Protests", "Peaceful protest")),
+    ("Police fired tear gas to disperse the crowd in Kisumu on Monday.",
+     ("PROTEST", "Protests", "Protest with intervention")),
+    ("Police beat protesters outside parliament in Nairobi on Tuesday.",
+     ("PROTEST", "Protests", "Protest with intervention")),
+    # Armed sides: battles; an armed side against the unarmed: violence against civilians
+    ("Soldiers clashed with al-Shabaab fighters near Dhobley on Monday.",
+     ("ASSAULT", "Battles", "Armed clash")),
+    ("Gunmen shot dead a fisherman near Kiunga on Monday.",
+     ("ASSAULT", "Violence against civilians", "Attack")),
+    ("A drone strike killed two fighters near Jilib on Monday.",
+     ("ASSAULT", "Explosions/Remote violence", "Air/drone strike")),
+    ("Attack on a police post in Mandera.",
+     ("ASSAULT", "Violence against civilians", "Attack")),
+    # Words that look like events but report none
+    ("The two parties are locked in a legal battle over the seat.", None),
+    ("Opposition leaders vowed to protest on Friday.", None),
+    ("The union plans to protest next week.", None),
+    ("Hundreds of people gathered for the funeral of the chief.", None),
+    ("Protests are planned for Friday in the capital.", None),
+    ("A history of protest in the region.", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_sentence_is_typed_as_acled_would(sentence: str, expected: tuple[str, str, str] | None) -> None:
+    events = es.extract(sentence, published=PUBLISHED)
+    if expected is None:
+        assert events == []
+        return
+    assert [(e.type.value, e.acled_event_type, e.acled_sub_event_type) for e in events] == [expected]
