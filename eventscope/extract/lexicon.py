@@ -131,6 +131,13 @@ WEAPON_MODES: dict[str, str] = {
     "shot": "firearms",
 }
 WEAPONS = frozenset(WEAPON_MODES)
+# What crowds throw: a riot's weapons, not an armed group's.
+THROWN = frozenset({"stone", "brick", "rock", "bottle", "molotov", "petrol", "brickbat", "missile"})
+# The other side of a fight that is violence, not "fighting corruption" or "for rights".
+FIGHT_SIDES = frozenset(
+    {"another", "other", "police", "soldier", "troops", "militant", "fighter", "rebel", "militia",
+     "gunman", "supporter", "rival", "villager", "youth"}
+)
 
 # Things attacked that are not actors: an attack on them is still an attack.
 FACILITIES = frozenset(
@@ -213,8 +220,12 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "explode": Sense(A, "explosives"),
     "detonate": Sense(A, "explosives"),
     "go": Sense(A, "explosives", needs=WEAPONS),
-    "hurl": Sense(A, needs=WEAPONS),
-    "throw": Sense(A, needs=WEAPONS),
+    "hurl": (Sense(A, needs=WEAPONS), Sense(A, "mob violence", needs=THROWN)),
+    "throw": (Sense(A, needs=WEAPONS), Sense(A, "mob violence", needs=THROWN)),
+    "fight": Sense(A, "armed clash", needs=FIGHT_SIDES),  # "fought one another", "fought police"
+    "whip": Sense(A),
+    "injure": Sense(A),
+    "wound": Sense(A),
     "lob": Sense(A, needs=WEAPONS),
     "plant": Sense(A, "remote explosive/IED", needs=WEAPONS),
     "hack": Sense(A),

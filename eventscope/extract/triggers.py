@@ -177,11 +177,15 @@ def _verb_sense(token: Token) -> Sense | None:
         return None
     if sense.type is EventType.ASSAULT and _own_argument_lemmas(token) & lexicon.CROWD_CONTROL:
         return None  # "police fired tear gas": how a protest was handled, not an attack
+    if lexicon.lemma(token) in ("injure", "wound") and (
+        token.tag_ == "VBN" or not any(c.dep_ == "nsubj" for c in token.children)
+    ):
+        return None  # "two were injured when ...": a toll of another event, not one of its own
     if sense.mode == "seize" and "power" in arguments:
         return None  # "since it seized power in a coup": history, not a seizure of goods
     if sense.type is EventType.REQUEST and token.tag_ == "VBG" and token.dep_ == "advcl":
         return None  # "staged a protest, demanding ...": the demand is the protest's, not an event
-    if token.lemma_.lower() in ("kill", "strike", "hit") and any(
+    if token.lemma_.lower() in ("kill", "strike", "hit", "injure", "wound") and any(
         c.dep_ in ("nsubj", "nsubjpass", "agent") and _noun_sense(c) for c in token.children
     ):
         return None  # "a drone strike killed two": the noun is the event
