@@ -134,9 +134,13 @@ WEAPONS = frozenset(WEAPON_MODES)
 # What crowds throw: a riot's weapons, not an armed group's.
 THROWN = frozenset({"stone", "brick", "rock", "bottle", "molotov", "petrol", "brickbat", "missile"})
 # The other side of a fight that is violence, not "fighting corruption" or "for rights".
-FIGHT_SIDES = frozenset(
-    {"another", "other", "police", "soldier", "troops", "militant", "fighter", "rebel", "militia",
-     "gunman", "supporter", "rival", "villager", "youth"}
+ARMED_SIDES = frozenset(
+    {"militant", "fighter", "rebel", "militia", "militiaman", "gunman", "insurgent", "separatist",
+     "bandit", "jihadist", "soldier", "troops"}
+)
+FIGHT_SIDES = ARMED_SIDES | frozenset(
+    {"another", "other", "police", "supporter", "rival", "villager", "youth", "tribesman", "clan",
+     "faction", "warrior", "herder", "community"}
 )
 
 # Things attacked that are not actors: an attack on them is still an attack.
@@ -213,7 +217,10 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "bomb": Sense(A, "explosives"),
     "strike": Sense(A, needs=WEAPONS | FACILITIES),
     "hit": Sense(A, needs=WEAPONS | FACILITIES),
-    "fire": Sense(A, needs=WEAPONS),
+    "fire": (Sense(A, needs=WEAPONS), Sense(A, "armed clash", needs=frozenset({"position"}))),
+    "exchange": Sense(A, "armed clash", needs=frozenset({"fire", "gunfire", "shot"})),
+    "battle": Sense(A, "armed clash", needs=FIGHT_SIDES),
+    "engage": Sense(A, "armed clash", needs=ARMED_SIDES),  # "troops engaged the rebels"
     "launch": Sense(A, needs=WEAPONS),
     "shoot": Sense(A, "firearms"),
     "gun": Sense(A, "firearms"),
@@ -309,6 +316,8 @@ NOUN_TRIGGERS: dict[str, Sense] = {
     "fighting": Sense(A, "armed clash"),
     "firefight": Sense(A, "armed clash"),
     "gunfight": Sense(A, "armed clash"),
+    "shootout": Sense(A, "armed clash"),
+    "fight": Sense(A, "armed clash", needs=frozenset({"gun", "fire"})),  # "gun fights", "a fire fight"
     "shooting": Sense(A, "firearms"),
     "raid": Sense(A),
     "protest": Sense(P),
@@ -355,6 +364,9 @@ NOUN_EVENT_VERBS = frozenset(
         "break",
         "engage",
         "witness",
+        "report",
+        "repel",
+        "repulse",
         "occur",
         "happen",
         "rock",

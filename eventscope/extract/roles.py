@@ -89,7 +89,10 @@ def _prep_object(token: Token, preps: frozenset[str]) -> list[Token]:
     objects: list[Token] = []
     for child in token.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in preps:
-            objects.extend(c for c in child.children if c.dep_ == "pobj")
+            # "on Monday" is when, never what or where
+            objects.extend(
+                c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in ("DATE", "TIME")
+            )
     return objects
 
 
@@ -209,6 +212,8 @@ def find_roles(trigger: Trigger, target: Token | None = None) -> Roles:
             if not targets and carrier is not None:
                 targets = _prep_object(carrier, preps)
             patient_tok = targets[0] if targets else None
+        if patient_tok is None and carrier is not None and carrier.lemma_.lower() in ("repel", "repulse"):
+            patient_tok = _clause_subject(carrier)  # "troops repelled an attack by rebels"
         scope = [token, *([carrier] if carrier is not None else [])]
     else:
         agent_tok = _agent_of_verb(token)

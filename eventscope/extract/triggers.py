@@ -151,6 +151,10 @@ def _noun_carrier(token: Token) -> Token | None:
         return _noun_carrier(head.head)  # "imposed seven rounds of sanctions"
     if token.dep_ == "ROOT" and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in token.sent):
         return token  # a headline without a verb: "Protest in Rhamu over the county budget"
+    if token.dep_ == "ROOT":
+        for child in token.children:  # "Clan clash leaves one dead": the parser's headline
+            if child.dep_ in ("advcl", "acl", "relcl") and lexicon.lemma(child) in lexicon.NOUN_EVENT_VERBS:
+                return child
     if any(c.dep_ == "prep" and c.lower_ == "between" for c in token.children):
         return token  # "a clash between supporters of A and B" is an event in itself
     if token.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() == "go":
@@ -196,6 +200,8 @@ def _noun_sense(token: Token) -> Sense | None:
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     sense = lexicon.NOUN_TRIGGERS.get(token.lemma_.lower())
+    if token.lower_ == "out" and any(c.lower_ == "shoot" for c in token.children):
+        sense = lexicon.NOUN_TRIGGERS["shootout"]  # "a shoot-out", split by the tokenizer
     modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss")}
     if sense is not None and sense.needs is not None and not modifiers & sense.needs:
         return None
