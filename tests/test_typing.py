@@ -44,6 +44,8 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
     # Armed sides: battles; an armed side against the unarmed: violence against civilians
     ("Soldiers clashed with al-Shabaab fighters near Dhobley on Monday.",
      ("ASSAULT", "Battles", "Armed clash")),
+    ("Soldiers shot dead a shepherd near the Omar Gas Field on Monday.",
+     ("ASSAULT", "Violence against civilians", "Attack")),
     ("Gunmen shot dead a fisherman near Kiunga on Monday.",
      ("ASSAULT", "Violence against civilians", "Attack")),
     ("A drone strike killed two fighters near Jilib on Monday.",

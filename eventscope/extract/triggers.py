@@ -69,7 +69,8 @@ def _own_argument_lemmas(token: Token) -> set[str]:
         word = stack.pop()
         if word.pos_ in ("VERB", "AUX") and word.dep_ in ("pcomp", "acl", "relcl", "advcl"):
             continue
-        lemmas.add(word.lemma_.lower())
+        if word.pos_ != "PROPN":  # "near Koniko Gas Field" fires no gas
+            lemmas.add(word.lemma_.lower())
         stack.extend(word.children)
     return lemmas
 
