@@ -73,6 +73,9 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
     ("Separatist forces fired small arms at government positions near Avdiivka on Monday.",
      ("ASSAULT", "Battles", "Armed clash")),
     ("Troops repelled an attack by rebels near Beni on Monday.", ("ASSAULT", "Battles", "Armed clash")),
+    # Present-tense headlines the parser reads as one noun phrase
+    ("Bandits attack villagers in Baragoi", ("ASSAULT", "Violence against civilians", "Attack")),
+    ("Police arrest 20 traders in Kisumu", ("COERCE", "Strategic developments", "Arrests")),
     # Words that look like events but report none
     ("The minister engaged the unions in talks on Monday.", None),
     ("Two people were injured when the stage collapsed at the rally ground.", None),
@@ -93,3 +96,10 @@ def test_sentence_is_typed_as_acled_would(sentence: str, expected: tuple[str, st
         assert events == []
         return
     assert [(e.type.value, e.acled_event_type, e.acled_sub_event_type) for e in events] == [expected]
+
+
+def test_a_headline_verb_read_as_a_noun_keeps_doer_and_target_apart() -> None:
+    (event,) = es.extract("Unidentified gunmen attack hospital guard in Garissa", published=PUBLISHED)
+    assert event.actor1 is not None and event.actor1.mention == "Unidentified gunmen"
+    assert event.actor2 is not None and event.actor2.mention == "hospital guard"
+    assert event.location is not None and event.location.name == "Garissa"

@@ -67,6 +67,19 @@ NOT_ACTOR_LABELS = frozenset(
 )
 
 
+def noun_phrase_before(last: Token, stop: Token) -> Span:
+    """The words before ``stop`` that modify the same noun as ``last`` does, up to ``last``
+    ("Unidentified group" in the misparsed headline "Unidentified group attacks a guard")."""
+    start = last.i
+    while (
+        start > last.sent.start
+        and last.doc[start - 1].dep_ in ("amod", "compound", "det", "nummod")
+        and last.doc[start - 1].head.i in (stop.head.i, last.i)
+    ):
+        start -= 1
+    return last.doc[start : last.i + 1]
+
+
 def _is_actorish(token: Token) -> bool:
     if token.lower_ in PRONOUNS or token.like_num or token.ent_type_ in NOT_ACTOR_LABELS:
         return False
@@ -190,6 +203,15 @@ def find_roles(trigger: Trigger, target: Token | None = None) -> Roles:
             first_phrase if _is_actorish(first) else None,
             noun_phrase(second) if second is not None and _is_actorish(second) else None,
             tuple(_places_near([token, *sides])),
+        )
+    if trigger.nominal and trigger.carrier is token and token.dep_ == "compound":
+        # a headline verb the parser took for a noun (triggers._headline_verbs)
+        doer, target_tok = token.doc[token.i - 1], target or token.head
+        target_phrase = token.doc[max(token.i + 1, noun_phrase(target_tok).start) : noun_phrase(target_tok).end]
+        return Roles(
+            noun_phrase_before(doer, token) if _is_actorish(doer) else None,
+            target_phrase if _is_actorish(target_tok) else None,
+            tuple(_places_near([token, target_tok])),
         )
     if trigger.nominal:
         agent_tok = _child(token, "poss")

@@ -246,6 +246,29 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
             continue
         aggregate = _is_aggregate(token) or _is_aggregate(carrier)
         nouns[token.i] = Trigger(token, sense, _mode(token, sense), True, carrier, aggregate)
+    if not verbs and not nouns:
+        nouns.update((t.token.i, t) for t in _headline_verbs(sent))
     merged = verbs | nouns
     for index in sorted(merged):
         yield merged[index]
+
+
+def _headline_verbs(sent: Span) -> Iterator[Trigger]:
+    """Present-tense headlines the parser reads as one noun phrase: in "Bandits attack
+    villagers in Baragoi" it tags "attack" a noun modifying "villagers". With no finite
+    verb in the sentence, a lexicon verb between two nouns is taken as the verb; the
+    trigger is its own carrier, and ``roles.find_roles`` takes the noun before it as
+    the doer and the noun it modifies as the target."""
+    if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent):
+        return
+    for token in sent:
+        entry = lexicon.VERB_TRIGGERS.get(token.lemma_.lower())
+        if (
+            isinstance(entry, Sense)
+            and entry.needs is None
+            and token.dep_ == "compound"
+            and token.head.pos_ in ("NOUN", "PROPN")
+            and token.i > sent.start
+            and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
+        ):
+            yield Trigger(token, entry, _mode(token, entry), True, token, False)
