@@ -203,3 +203,40 @@ def test_a_dropped_postgres_connection_mid_write_rolls_back(postgres_url: str) -
     after = snapshot(postgres_url)
     assert after["articles"] == before["articles"] | {lagos.article_id}
     assert len(after["events"]) == len(before["events"]) + 2
+
+
+def mentions_of(url: str) -> tuple[set[tuple[str, str]], set[str], set[str]]:
+    """(article, mention) pairs, the merged events mentions point to, and the stored events."""
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as connection:
+            pairs = {tuple(r) for r in connection.execute(
+                sa.select(schema.mentions.c.article_id, schema.mentions.c.mention_id))}
+            pointed = set(connection.execute(sa.select(schema.mentions.c.event_id)).scalars())
+            events = set(connection.execute(sa.select(schema.events.c.event_id)).scalars())
+    finally:
+        engine.dispose()
+    return pairs, pointed, events  # type: ignore[return-value]
+
+
+@pytest.mark.slow
+def test_two_ingests_into_one_postgres_store_at_once_store_each_article_once(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    corpus = make_corpus(tmp_path / "corpus", copies=6)
+    total = len(list(corpus.iterdir()))
+    reference = f"sqlite:///{tmp_path / 'reference.db'}"
+    done = subprocess.run(ingest_command(corpus, reference), capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr
+    # Migrate first, as a deployment would; the two ingests then race on the same articles.
+    es.open_store(postgres_url).close()
+    racers = [subprocess.Popen(ingest_command(corpus, postgres_url), stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outputs = [racer.communicate(timeout=900) for racer in racers]
+    for racer, (_, stderr) in zip(racers, outputs, strict=True):
+        assert racer.returncode == 0, stderr
+    pairs, pointed, events = mentions_of(postgres_url)
+    expected_pairs, _, _ = mentions_of(reference)
+    assert count_articles(postgres_url) == total
+    assert pairs == expected_pairs  # every article's events once, none lost, none doubled
+    assert pointed == events  # every mention in a stored merged event, no merged event orphaned
