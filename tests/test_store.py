@@ -484,3 +484,58 @@ def test_malformed_url_is_a_config_error(url: str) -> None:
     with pytest.raises(ConfigError) as caught:
         open_store(url)
     assert caught.value.code == "ES202"
+
+
+def _store_at(url: str, revision: str) -> None:
+    """A store created by an older eventscope: the tables of ``revision``, no newer."""
+    from alembic import command
+
+    from eventscope.store.migrate import alembic_config
+
+    engine = sa.create_engine(url)
+    try:
+        with engine.begin() as connection:
+            command.upgrade(alembic_config(connection), revision)
+    finally:
+        engine.dispose()
+
+
+def test_migrate_upgrades_an_older_store_in_place_and_keeps_its_data(store_url: str) -> None:
+    from typer.testing import CliRunner
+
+    from eventscope.serve.cli import app
+    from eventscope.store import store_revision
+
+    _store_at(store_url, "0003")
+    engine = sa.create_engine(store_url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(sa.insert(schema.articles), [{
+                "article_id": "a" * 16, "text": "Police arrested 12 protesters in Lagos.",
+                "ingested_at": dt.datetime(2024, 3, 5, tzinfo=dt.timezone.utc),
+            }])
+    finally:
+        engine.dispose()
+    assert (store_revision(store_url).current, store_revision(store_url).behind) == ("0003", True)
+
+    runner = CliRunner()
+    check = runner.invoke(app, ["migrate", "--check", "--db", store_url])
+    assert check.exit_code == 1 and "0003" in check.output and "0004" in check.output
+    assert store_revision(store_url).current == "0003"  # --check changes nothing
+
+    done = runner.invoke(app, ["migrate", "--db", store_url])
+    assert done.exit_code == 0, done.output
+    assert "from 0003 to 0004" in done.output
+    assert store_revision(store_url).current == "0004"
+    with open_store(store_url) as store:
+        assert store.has_article("a" * 16)
+    again = runner.invoke(app, ["migrate", "--check", "--db", store_url])
+    assert again.exit_code == 0 and "up to date (0004)" in again.output
+
+
+def test_store_revision_reads_a_missing_sqlite_file_without_creating_it(tmp_path: Path) -> None:
+    from eventscope.store import store_revision
+
+    path = tmp_path / "nothing-yet.db"
+    revision = store_revision(f"sqlite:///{path}")
+    assert (revision.current, revision.behind) == (None, True) and not path.exists()

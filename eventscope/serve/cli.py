@@ -601,6 +601,35 @@ def merge(
     )
 
 
+@app.command()
+def migrate(
+    check: Annotated[
+        bool, typer.Option("--check", help="Only say whether the store needs upgrading (exit 1 if so).")
+    ] = False,
+    db: DbOption = None,
+    config_file: ConfigOption = None,
+) -> None:
+    """Upgrade the store's tables to this eventscope's schema, in place (or --check)."""
+    from eventscope.store import store_revision
+
+    config = _config(config_file, db=db)
+    before = store_revision(config.db)
+    where = before.store
+    if check:
+        if before.behind:
+            out.print(f"{where} is at {before.current or 'no revision (empty)'}; "
+                      f"this eventscope needs {before.head}: run eventscope migrate")
+            raise typer.Exit(1)
+        out.print(f"{where} is up to date ({before.head})")
+        return
+    if not before.behind:
+        out.print(f"{where} is up to date ({before.head})")
+        return
+    with es.open_store(config.db):
+        pass  # opening upgrades, in one transaction on PostgreSQL
+    out.print(f"upgraded {where} from {before.current or 'empty'} to {before.head}")
+
+
 KEEP_ALIVE_SECONDS = 30  # a dashboard or client idle this long between requests keeps its connection
 # uvicorn's supervisor kills a worker that does not answer its ping within this time. Its
 # default (5 s) killed busy workers mid-request under load (a POST parsing articles while

@@ -9,7 +9,16 @@ Example::
 """
 
 from eventscope.store.query import DEFAULT_SORT, SORTS, EventFilter, Sort
-from eventscope.store.store import ArticleSpan, EventPage, EvidenceRow, RowPage, Store, open_store
+from eventscope.store.store import (
+    ArticleSpan,
+    EventPage,
+    EvidenceRow,
+    Revision,
+    RowPage,
+    Store,
+    open_store,
+    store_revision,
+)
 from eventscope.store.summary import ActorCount, Bucket, MapCell, MapMarkers, MapPoint, Stats
 
 __all__ = [
@@ -24,9 +33,11 @@ __all__ = [
     "MapCell",
     "MapMarkers",
     "MapPoint",
+    "Revision",
     "RowPage",
     "Sort",
     "Stats",
     "Store",
     "open_store",
+    "store_revision",
 ]

@@ -31,7 +31,7 @@ from eventscope.store.merge import (
     insert_mentions,
     merge_new,
 )
-from eventscope.store.migrate import upgrade
+from eventscope.store.migrate import current_revisions, head_revision, upgrade
 from eventscope.store.query import EventFilter, Sort
 from eventscope.store.summary import ActorCount, MapMarkers, MapPoint, Stats
 from eventscope.table import COLUMNS, event_row
@@ -584,6 +584,38 @@ def _check_sqlite_file(url: URL, subject: str) -> None:
         )
 
 
+@dataclasses.dataclass(frozen=True)
+class Revision:
+    """The schema revision a store is at (None: no eventscope tables yet) and this
+    eventscope's newest one (``head``)."""
+
+    store: str  # its URL, without a password
+    current: str | None
+    head: str
+
+    @property
+    def behind(self) -> bool:
+        return self.current != self.head
+
+
+def store_revision(url: str) -> Revision:
+    """The revision of the store at ``url``, read without changing anything
+    (a SQLite file that does not exist yet is not created)."""
+    engine, subject = _engine(url)
+    database = engine.url.database
+    if engine.url.get_backend_name() == "sqlite" and database and not Path(database).expanduser().exists():
+        engine.dispose()
+        return Revision(store=subject, current=None, head=head_revision())
+    try:
+        with engine.connect() as connection:
+            found = current_revisions(connection)
+    except DBAPIError as exc:
+        raise ResourceError("ES303", subject, detail=_first_line(exc)) from exc
+    finally:
+        engine.dispose()
+    return Revision(store=subject, current=found[0] if found else None, head=head_revision())
+
+
 def open_store(url: str) -> Store:
     """Open the store at ``url``, creating or upgrading its tables as needed.
 
@@ -593,6 +625,24 @@ def open_store(url: str) -> Store:
     malformed URL, ResourceError ES303 when the database cannot be reached and
     StoreError ES401 when its schema is newer than this eventscope.
     """
+    engine, subject = _engine(url)
+    try:
+        try:
+            connection = engine.connect()
+        except DBAPIError as exc:
+            raise ResourceError("ES303", subject, detail=_first_line(exc)) from exc
+        with connection:
+            connection.execution_options(**{_WRITE: True})
+            with connection.begin():
+                upgrade(connection, subject)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(engine)
+
+
+def _engine(url: str) -> tuple[sa.Engine, str]:
+    """An engine for ``url`` (not yet connected) and the URL to name in messages."""
     usage = "use sqlite:///FILE or postgresql+psycopg://user@host/dbname"
     try:
         parsed = make_url(url)
@@ -614,16 +664,4 @@ def open_store(url: str) -> Store:
     if sqlite:
         sa.event.listen(engine, "connect", _sqlite_connect)
         sa.event.listen(engine, "begin", _sqlite_begin)
-    try:
-        try:
-            connection = engine.connect()
-        except DBAPIError as exc:
-            raise ResourceError("ES303", subject, detail=_first_line(exc)) from exc
-        with connection:
-            connection.execution_options(**{_WRITE: True})
-            with connection.begin():
-                upgrade(connection, subject)
-    except BaseException:
-        engine.dispose()
-        raise
-    return Store(engine)
+    return engine, subject
