@@ -41,6 +41,10 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
      ("PROTEST", "Protests", "Protest with intervention")),
     ("Police beat protesters outside parliament in Nairobi on Tuesday.",
      ("PROTEST", "Protests", "Protest with intervention")),
+    ("Teachers took to the streets of Kisumu on Monday, accusing the governor of theft.",
+     ("PROTEST", "Protests", "Peaceful protest")),
+    ("Traders staged a protest in Kitale on Monday, demanding lower market fees.",
+     ("PROTEST", "Protests", "Peaceful protest")),
     # Armed sides: battles; an armed side against the unarmed: violence against civilians
     ("Soldiers clashed with al-Shabaab fighters near Dhobley on Monday.",
      ("ASSAULT", "Battles", "Armed clash")),
@@ -76,7 +80,11 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
     # Present-tense headlines the parser reads as one noun phrase
     ("Bandits attack villagers in Baragoi", ("ASSAULT", "Violence against civilians", "Attack")),
     ("Police arrest 20 traders in Kisumu", ("COERCE", "Strategic developments", "Arrests")),
+    # A claim by someone other than a crowd stays an event of its own
+    ("The opposition demanded the release of its leader on Monday.",
+     ("REQUEST", "Strategic developments", "Other")),
     # Words that look like events but report none
+    ("The protesters demanded the immediate reopening of the market.", None),
     ("The minister engaged the unions in talks on Monday.", None),
     ("Two people were injured when the stage collapsed at the rally ground.", None),
     ("The minister vowed to fight corruption in the county.", None),

@@ -582,6 +582,21 @@ def _same_event_as_head(trigger: Trigger, chosen: list[Trigger]) -> bool:
     )
 
 
+CLAIMS = frozenset({EventType.REQUEST, EventType.ACCUSE, EventType.REJECT})
+CROWD_KINDS = frozenset({ActorKind.PROTESTERS, ActorKind.RIOTERS, ActorKind.MOB})
+
+
+def _is_protest_claim(event: Event, triggers: list[Trigger]) -> bool:
+    """What a crowd demands, accuses or rejects is the content of its protest, not an
+    event of its own: "protesters demanded his release", "a rally ... accusing the
+    governor" (ACLED and PLOVER code the protest, with its claim in the notes)."""
+    if event.type not in CLAIMS:
+        return False
+    if event.actor1 is not None and event.actor1.kind in CROWD_KINDS:
+        return True
+    return any(t.sense.type is EventType.PROTEST for t in triggers)
+
+
 def extract_events(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Event]:
     """Every event the article reports, in text order."""
     dateline = find_dateline(doc.text)
@@ -614,6 +629,8 @@ def extract_events(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Eve
                     _add_to_previous(events, count, ctx, only=earlier)
                 continue
             event = _build(trigger, target, owned.get(index, []), ctx, source, anchors)
+            if _is_protest_claim(event, triggers):
+                continue
             date = event.date
             if (
                 date is not None

@@ -262,6 +262,7 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "rally": Sense(P),
     "march": Sense(P),
     "gather": Sense(P, needs=PROTEST_WORDS),  # "protesters gathered outside parliament"
+    "take": Sense(P, needs=frozenset({"street"})),  # "took to the streets"
     "riot": Sense(P, "riot"),
     "rampage": Sense(P, "riot"),
     "disperse": Sense(P, "intervention", needs=PROTEST_WORDS),
