@@ -56,7 +56,13 @@ from eventscope.resolve.dates import (
     with_duration,
 )
 from eventscope.resolve.gazetteer import Gazetteer
-from eventscope.resolve.places import PlaceContext, country_place, place_context, resolve_place
+from eventscope.resolve.places import (
+    PlaceContext,
+    country_place,
+    place_context,
+    place_phrases,
+    resolve_place,
+)
 
 ACTOR_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "poss", "compound", "amod", "nmod", "npadvmod", "appos"}
@@ -426,7 +432,46 @@ def _is_modifier(ent: Span) -> bool:
     root = ent.root
     if root.dep_ in ACTOR_DEPS:
         return True
+    if _is_sponsor(ent):
+        return True
     return root.dep_ == "pobj" and root.head.lower_ in ("on", "by", "for", "of")
+
+
+SPONSOR_WORDS = frozenset({"backed", "led", "allied", "aligned", "sponsored", "funded", "supported", "based", "affiliated"})
+
+
+def _is_sponsor(span: Span) -> bool:
+    """ "Tehran-backed", "Kabul-based": a place as sponsor or seat, never where it happened."""
+    doc = span.doc
+    return (
+        span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ in SPONSOR_WORDS
+    )
+
+
+def _is_actor(span: Span) -> bool:
+    """ "Baghdad said", "called on Baghdad to rein them in": a city standing for its government."""
+    root = span.root
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS:
+        return True
+    # "called on Baghdad", "demands by Kyiv"; but "an attack on Kharkiv" is a place
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ in ("on", "by", "for")
+        and root.head.head.lemma_.lower() in SPEECH_VERBS
+    )
+
+
+SPEECH_VERBS = frozenset(
+    {"say", "tell", "call", "demand", "urge", "accuse", "blame", "deny", "warn", "announce",
+     "claim", "insist", "reject", "condemn", "threaten", "vow", "ask", "agree", "refuse"}
+)
+
+
+def _is_origin(span: Span) -> bool:
+    """ "from Ethiopia", "fired from Lebanon": where someone came from, not where it happened."""
+    root = span.root
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return (root.dep_ == "pobj" and root.head.lower_ == "from") or before == "from"
 
 
 def _place_for(trigger: Trigger, places: tuple[Span, ...], actor_tokens: set[int], ctx: Context) -> Place:
@@ -438,9 +483,20 @@ def _place_for(trigger: Trigger, places: tuple[Span, ...], actor_tokens: set[int
     """
     article_id = ctx.article.article_id
     resolved = [resolve_place(article_id, span, ctx.gazetteer, ctx.places) for span in places]
-    good = [p for p in resolved if p.lat is not None]
+    # a country as owner or origin ("the US embassy", "the UK national's home",
+    # "militias from Ethiopia") says whose or whence, not where
+    aside = [
+        _is_origin(span)
+        or _is_sponsor(span)
+        or (p.reason == "country only" and ctx.gazetteer.country(span.root.text) is None)
+        for span, p in zip(places, resolved, strict=True)
+    ]
+    good = [p for p, away in zip(resolved, aside, strict=True) if p.lat is not None and not away]
     if good:
         return min(good, key=lambda p: int(p.precision or 3))
+    resolved = [p for p, away in zip(resolved, aside, strict=True) if not away] + [
+        p for p, away in zip(resolved, aside, strict=True) if away
+    ]
     body_start = ctx.dateline.end if ctx.dateline is not None else 0
     doc = trigger.token.doc
     sentence = trigger.token.sent
@@ -451,8 +507,7 @@ def _place_for(trigger: Trigger, places: tuple[Span, ...], actor_tokens: set[int
                 if reason is None:
                     return place
                 return replace(place, precision=_looser(place.precision), reason=reason)
-    if resolved:
-        return resolved[0]
+    unknown = resolved[0] if resolved else None
     dateline = ctx.dateline
     if dateline is not None:
         filed = doc.char_span(dateline.place_start, dateline.place_end)
@@ -465,10 +520,18 @@ def _place_for(trigger: Trigger, places: tuple[Span, ...], actor_tokens: set[int
                     place, precision=_looser(place.precision), reason="dateline: where the story was filed"
                 )
     country = ctx.gazetteer.country_by_code(ctx.main_country) if ctx.main_country else None
+    if country is not None and unknown is not None:
+        # the named place is unknown, not elsewhere: its country, with the mention kept
+        return replace(
+            country_place(country, unknown.mention, unknown.evidence, ""),
+            reason=f"{unknown.mention} {unknown.reason}; the country the article is about",
+        )
     if country is not None:
         return country_place(
             country, "", None, "no place for the event; the country the article is about"
         )
+    if unknown is not None:
+        return unknown
     return Place(mention="", reason="no place named in the article")
 
 
@@ -491,6 +554,8 @@ def _place_candidates(
             continue  # "Washington said"; but "Mombasa residents" says where
         if _is_modifier(ent) and is_country:
             continue
+        if _is_origin(ent) or _is_sponsor(ent) or _is_actor(ent):
+            continue  # "rockets from Lebanon hit Haifa": in Haifa; "Tehran-backed"; "called on Baghdad"
         found[ent.start] = ent
     for token in scope:
         if (
@@ -501,6 +566,15 @@ def _place_candidates(
             and token.ent_type_ in ("", "ORG", "NORP", "PERSON")  # "in Mandera" tagged ORG
         ):
             phrase = noun_phrase(token)
+            found.setdefault(phrase.start, phrase)
+    for phrase in place_phrases(scope):  # "Natore town", "in Lanyiru": forms the model misses
+        if (
+            phrase.start_char >= body_start
+            and not any(t.i in actor_tokens for t in phrase)
+            and not _is_origin(phrase)
+            and gazetteer.country(phrase.text) is None
+            and not any(s <= phrase.start < s + len(f) for s, f in found.items())
+        ):
             found.setdefault(phrase.start, phrase)
     return [found[start] for start in sorted(found)]
 

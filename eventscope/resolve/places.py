@@ -9,15 +9,24 @@ wins, else the most populous.
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventscope.extract.evidence import evidence_for
 from eventscope.extract.lexicon import PLACE_NOUNS
 from eventscope.records import Evidence, GeoPrecision, Place
-from eventscope.resolve.gazetteer import City, Country, Gazetteer, Subdivision
+from eventscope.resolve.gazetteer import (
+    COUNTRY_ALIASES,
+    City,
+    Country,
+    Gazetteer,
+    Subdivision,
+    fold,
+)
 
 DIRECTIONS = frozenset(
     ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern"]
@@ -29,13 +38,37 @@ DIRECTIONS = frozenset(
 def _entity_texts(span: Span) -> list[str]:
     """Names to look up for a mention: its place entities, then its proper nouns."""
     names = [e.text for e in span.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    if " - " in span.text:  # "Dhaka - Shahbagh": a district of a city, as ACLED writes it
+        names.insert(0, span.text.split(" - ")[0].strip())
     proper = " ".join(
         t.text for t in span if t.pos_ == "PROPN" and t.lower_ not in PLACE_NOUNS and t.text != "’s"
     )
     for candidate in (proper, span.text):
         if candidate and candidate not in names:
             names.append(candidate)
+    for name in list(names):  # "Natore town", "Sreemangal upazila": the town's own name too
+        bare = _strip_kind(name.removeprefix("the ").removeprefix("The "))
+        if bare and bare not in names:
+            names.append(bare)
     return names
+
+
+def country_named(gazetteer: Gazetteer, text: str) -> Country | None:
+    """The country a name or demonym refers to; a bare ISO code ("KN", "AL") names none.
+
+    News writes "US" and "UK" (aliases), but "(Chennai, TN)" and "MP Ilmi"
+    are a state and a title, not Tunisia and the Northern Mariana Islands.
+    """
+    stripped = text.strip()
+    if len(stripped) <= 3 and stripped.isupper() and fold(stripped) not in COUNTRY_ALIASES:
+        return None
+    if fold(stripped) in PLACES_NOT_COUNTRIES:
+        return None
+    return gazetteer.country(stripped)
+
+
+# Aliases that name a country as an actor ("Washington said") but a city as a place.
+PLACES_NOT_COUNTRIES = frozenset({"washington", "washington, d.c.", "washington d.c."})
 
 
 @dataclass(frozen=True)
@@ -61,7 +94,13 @@ def place_context(doc: Doc, gazetteer: Gazetteer) -> PlaceContext:
     for ent in doc.ents:
         if ent.label_ not in ("GPE", "NORP", "LOC"):
             continue
-        country = gazetteer.country(ent.text)
+        if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "from":
+            continue  # "raiders from Ethiopia", "trucks crossing from Tanzania": not where the story is
+        landmark = gazetteer.landmark(ent.text)
+        if landmark is not None and landmark.country:
+            tally[landmark.country] += 1
+            continue
+        country = country_named(gazetteer, ent.text)
         states = [a for a in gazetteer.subdivisions(ent.text) if a.top_level]
         if country is not None:
             if not any(a.country != country.iso3 for a in states):
@@ -72,33 +111,136 @@ def place_context(doc: Doc, gazetteer: Gazetteer) -> PlaceContext:
             areas[states[0].code] += 1
             continue
         cities = gazetteer.cities(ent.text)
-        # a town counts only when its name is not shared by a town of note
-        # elsewhere (Alexandria, Egypt and Alexandria, Virginia decide nothing)
+        # a town counts only when it is of note and its name is not shared by a
+        # town of note elsewhere (Alexandria, Egypt and Alexandria, Virginia
+        # decide nothing); a village abroad must not vote for its own country
         rivals = {c.country for c in cities if cities and c.population * 10 >= cities[0].population}
-        if len(rivals) == 1:
+        if len(rivals) == 1 and cities[0].population >= TOWN_OF_NOTE:
             tally[rivals.pop()] += 1
     for token in doc:
-        if token.pos_ == "PROPN" or token.text.endswith("."):
+        if _names_an_area(token):
             found = [a for a in gazetteer.subdivisions(token.text)]
-            if len({a.country for a in found}) == 1 and gazetteer.country(token.text) is None:
+            if len({a.country for a in found}) == 1 and country_named(gazetteer, token.text) is None:
                 tally[found[0].country] += 1
                 areas.update(a.code for a in found if a.top_level)
+    # one region per article: the US state where most of the town names it uses
+    # have a namesake (Springfield, Columbus and Lebanon together say Ohio)
+    votes: Counter[str] = Counter()
+    for text in {ent.text for ent in doc.ents if ent.label_ == "GPE"}:
+        if country_named(gazetteer, text) is None:
+            homes = {c.admin1 for c in gazetteer.cities(text) if c.admin1 is not None}
+            homes |= {
+                a.code[:5] for a in gazetteer.subdivisions(text) if a.code.startswith("US-") and not a.top_level
+            }
+            votes.update(homes)
+    ranked = votes.most_common(2)
+    us_story = not tally or tally.most_common(1)[0][0] == "USA"
+    clear = bool(ranked) and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
+    if us_story and clear and ranked[0][0] not in areas:
+        areas[ranked[0][0]] = 0  # after the states the article names
     return PlaceContext(
         tuple(iso3 for iso3, _ in tally.most_common()),
         tuple(code for code, _ in areas.most_common()),
     )
 
 
+def _names_an_area(token: Token) -> bool:
+    """A proper noun that may name an area ("Mandera", "(Sirajganj, Rajshahi)", "Ga."), but
+    not a direction ("Tharaka South") nor a word inside a person's name. Organisation
+    names count: "Kenya Medical Training College", "Georgia Power" say where."""
+    if token.lower_ in _NOT_PLACES or not (token.pos_ == "PROPN" or token.text.endswith(".")):
+        return False
+    return not (token.ent_type_ in ("PERSON",) and token.ent_iob_ == "I")
+
+
 BIG_CITY = 100_000
+TOWN_OF_NOTE = 15_000
+# An alternate name ("Hall", "Hindi", "Siana") picks a town only in the article's
+# countries or a city this big: aliases of small towns abroad are mostly noise.
+ALIAS_CITY = 100_000
 
 AREA_WORDS = frozenset({"county", "province", "state", "region", "governorate", "district", "division"})
+
+# Words that say what kind of place a name is ("Natore town", "Kiambu county");
+# SUB_PLACES are parts of a town, whose parent a comma names ("Gulistan area, Dhaka city").
+SUB_PLACES = frozenset(
+    {"area", "neighbourhood", "neighborhood", "market", "camp", "quarter", "suburb", "estate", "slum",
+     "bazar", "bazaar", "community"}
+)
+KIND_WORDS = AREA_WORDS | SUB_PLACES | frozenset(
+    {"town", "city", "village", "upazila", "zila", "sub-county", "subcounty", "municipality",
+     "township", "commune", "department", "locality", "sub-district", "subdistrict", "union",
+     "ward", "sector", "prefecture", "oblast", "raion", "tehsil", "taluka", "parish", "borough",
+     "constituency", "centre", "center", "settlement", "territory", "emirate", "canton"}
+)
+_KIND = r"(?:" + "|".join(sorted(map(re.escape, KIND_WORDS), key=len, reverse=True)) + r")"
+_NAME = r"[A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|al|el|ad|as|ash|de|do|da|dos|das|des|du|del|of|la|le))*"
+# What follows a place to name its parent: ", Chihuahua", " (Sherpur, Mymensingh)",
+# " in Kericho District"; the parent ends the clause or the parenthesis, so "In
+# Aleppo, Russian jets" names no parent.
+_PARENT = re.compile(
+    rf"(?:\s+{_KIND}\b)*(?:\s*,\s*|\s*\(\s*|\s+in\s+(?=(?:the\s+)?{_NAME}\s+{_KIND}\b))(?:the\s+)?"
+    rf"(?P<name>{_NAME})(?P<kind>(?:\s+{_KIND}\b)*)(?=\s*[,.;:()]|\s*$|\s+(?:on|in|at|during|after|"
+    rf"before|when|where|while|with|and|but|over|for|since|amid|following|as|to|by|near|late|early|last)\b)",
+)
+# Place names the model often misses: "Natore town", "in Lanyiru", "the village of Mbingi".
+_KIND_PHRASE = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})\s+{_KIND}\b")
+# "Narok residents", "Machakos University", "Pirganj Press Club": a town named for
+# whose people or whose institution it is
+_OWNED_NAME = re.compile(
+    rf"(?<![\w'’])(?P<name>{_NAME})\s+(?:residents|villagers|locals|traders|farmers|drivers|students|"
+    r"youths|workers|teachers|lecturers|University|College|[Cc]ampus|Press Club|[Pp]olice [Ss]tation|"
+    r"Hospital|Prison|High School|[Mm]arket|[Hh]ighway|[Aa]irport|[Aa]ir [Bb]ase|[Aa]irbase)\b"
+)
+_CITY_DISTRICT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}\s+-\s+{_NAME})")
+_LOCATIVE_NAME = re.compile(
+    rf"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:village|town|city|area|district|county|locality)"
+    rf"\s+of\s+)?(?P<name>{_NAME})"
+)
+_NOT_NAMES = frozenset(
+    [
+        "the", "a", "an", "this", "that", "these", "those", "each", "every", "its", "their", "his",
+        "her", "our", "same", "other", "another", "january", "february", "march", "april", "may",
+        "june", "july", "august", "september", "october", "november", "december", "monday",
+        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]
+)
+# Words that are no place by themselves ("South" of "Tharaka South", "August").
+_NOT_PLACES = frozenset(_NOT_NAMES | DIRECTIONS | KIND_WORDS | {"city hall", "hall", "mine", "camp", "street"})
+# "the Nima community of Accra", "Isawiyah neighbourhood of Jerusalem", "Doha bazar area in Dhaka"
+_SUB = r"(?:" + "|".join(sorted(map(re.escape, SUB_PLACES), key=len, reverse=True)) + r")"
+_SUB_PARENT = re.compile(
+    rf"(?:\s+{_KIND}\b)*?\s+{_SUB}\s+(?:of|in)\s+(?:the\s+)?"
+    rf"(?P<name>{_NAME})(?P<kind>(?:\s+{_KIND}\b)*)(?=\s*[,.;:()]|\s*$|\s+(?:on|in|at|during|after|"
+    rf"before|when|where|while|with|and|but|over|for|since|amid|following|as|to|by|near)\b)",
+)
+_LIST_NEXT = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+){_NAME}")
+
+
+def place_phrases(scope: Span) -> list[Span]:
+    """Place names in a span the model may not tag, found by their form, in text order."""
+    doc = scope.doc
+    found: dict[int, Span] = {}
+    for pattern in (_KIND_PHRASE, _LOCATIVE_NAME, _OWNED_NAME, _CITY_DISTRICT):
+        for match in pattern.finditer(doc.text, scope.start_char, scope.end_char):
+            start, end = match.span("name")
+            if doc.text[end - 1] == ".":
+                end -= 1
+            if match.group("name").split()[0].lower() in _NOT_NAMES:
+                continue
+            if pattern is _KIND_PHRASE:
+                end = match.end()
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and len(span) > 0:
+                found.setdefault(span.start_char, span)
+    return [found[start] for start in sorted(found)]
 
 
 def _strip_kind(name: str) -> str:
     words = name.split()
-    if len(words) > 1 and words[-1].lower() in AREA_WORDS:
-        return " ".join(words[:-1])
-    return name
+    while len(words) > 1 and words[-1].lower() in KIND_WORDS:
+        words = words[:-1]
+    return " ".join(words)
 
 
 def _is_county(name: str) -> bool:
@@ -107,7 +249,8 @@ def _is_county(name: str) -> bool:
 
 def _names_area(span: Span, name: str) -> bool:
     """True when the mention says it is an area ("Mandera county"), or is nothing else."""
-    return _strip_kind(name) != name or any(t.lower_ in AREA_WORDS for t in span)
+    words = name.split()
+    return bool(words) and words[-1].lower() in AREA_WORDS or any(t.lower_ in AREA_WORDS for t in span)
 
 
 def city_place(
@@ -154,6 +297,64 @@ def _area_place(area: Subdivision, gazetteer: Gazetteer, mention: str, evidence:
     )
 
 
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass(frozen=True)
+class _Parent:
+    """The place a text names right after a mention as the one containing it."""
+
+    span: Span
+    in_list: bool  # "Nairobi, Mombasa and Kisumu": maybe a list, not a hierarchy
+
+
+def _parent(span: Span) -> _Parent | None:
+    """The parent named after a mention: "X, Y", "X upazila (Y, Z)", "X in Y District"."""
+    doc = span.doc
+    stop = min(len(doc.text), span.end_char + 160)
+    found = _PARENT.match(doc.text, span.end_char, stop) or _SUB_PARENT.match(doc.text, span.end_char, stop)
+    if found is None:
+        return None
+    start, end = found.start("name"), found.end("kind") if found.group("kind") else found.end("name")
+    if doc.text[end - 1] == "." and end - start > 4 and not found.group("kind"):
+        end -= 1  # "..., Luhansk." ends the sentence; "Ga." is a state
+    parent = doc.char_span(start, end, alignment_mode="expand")
+    if parent is None or parent.start_char <= span.start_char:
+        return None
+    between = doc.text[span.end_char:start]
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    in_list = "," in between and "(" not in between and (
+        _LIST_NEXT.match(doc.text, end) is not None or before in (",", "and")
+    )
+    return _Parent(parent, in_list)
+
+
+def _sense_near(
+    place: Place, names: list[str], gazetteer: Gazetteer, anchor: Place
+) -> Place:
+    """Of the towns the mention may name in the anchor's country, the one nearest the anchor."""
+    if anchor.lat is None or anchor.lon is None or place.geonameid is None:
+        return place
+    a_lat, a_lon = anchor.lat, anchor.lon
+    towns = [
+        c for name in names for c in gazetteer.cities(name) if c.country == anchor.country
+    ]
+    if not towns:
+        return place
+    best = min(towns, key=lambda c: km_between(c.lat, c.lon, a_lat, a_lon))
+    if best.geonameid == place.geonameid:
+        return place
+    return replace(
+        place, name=best.name, geonameid=best.geonameid, lat=best.lat, lon=best.lon,
+        country=best.country, reason=f"{place.reason}; the one near {anchor.name}",
+    )
+
+
 def resolve_place(
     article_id: str,
     span: Span,
@@ -161,17 +362,140 @@ def resolve_place(
     context: PlaceContext = EMPTY_CONTEXT,
     *,
     as_name: str | None = None,
+    hierarchy: bool = True,
 ) -> Place:
     """The Place for a mention; unresolved mentions say why in ``reason``.
 
     ``as_name`` overrides the text looked up (a dateline's "NEW DELHI" as "New Delhi").
-    Of several places with one name, one in a state the article names wins
-    (the Gainesville in Georgia), then one in a country it names.
+    A parent the text names after the mention ("Kiunga, Lamu"; "X upazila
+    (Sherpur, Mymensingh)"; "Gulistan area, Dhaka city") decides: the mention
+    is read in the parent's country, near the parent, and a mention the
+    gazetteer lacks is placed at its parent with a looser precision. Of several
+    places with one name, one in a state the article names wins (the
+    Gainesville in Georgia), then one in a country it names.
     """
+    if as_name is not None or not hierarchy:
+        return _resolve_alone(article_id, span, gazetteer, context, as_name=as_name)
+    head = span
+    comma = span.text.find(",")
+    if comma > 0:  # "Nis, Serbia" tagged as one entity
+        inner = span.doc.char_span(span.start_char, span.start_char + comma, alignment_mode="contract")
+        if inner is not None and len(inner) > 0:
+            head = inner
+    alone = _resolve_alone(article_id, head, gazetteer, context)
+    chain: list[_Parent] = []
+    parent = _parent(head)
+    while parent is not None and len(chain) < 3:
+        chain.append(parent)  # "Rampur area, Kahorole (Kaharole) upazila (Dinajpur, Rangpur)"
+        parent = _parent(parent.span)
+    agrees = False
+    if alone.lat is not None and alone.country is not None and chain:
+        first = next(
+            (found for link in chain
+             if (found := resolve_place(article_id, link.span, gazetteer, context)).lat is not None),
+            None,
+        )
+        # "Douala city (Wouri, Littoral)": Littoral is also a Cameroonian region, and the
+        # article is about Cameroon; "Bilaspur union (Shariatpur, Dhaka)" is not in India
+        agrees = (first is not None and first.country == alone.country) or (
+            (not context.countries or context.countries[0] == alone.country)
+            and any(_has_sense_in(gazetteer, p.span.text, alone.country) for p in chain)
+        )
+    anchor: Place | None = None
+    parent = None
+    if agrees and alone.country is not None:
+        # "Douala city (Wouri, Littoral)": a parent agrees with the town's own country;
+        # of the towns of that name there, the one near the parent
+        own = PlaceContext(
+            (alone.country, *(c for c in context.countries if c != alone.country)), context.areas
+        )
+        for link in chain:
+            near = resolve_place(article_id, link.span, gazetteer, own, hierarchy=False)
+            if near.lat is not None and near.country == alone.country:
+                if alone.precision is GeoPrecision.EXACT:
+                    alone = _sense_near(alone, _entity_texts(head), gazetteer, near)
+                break
+    else:
+        for link in chain:
+            found = resolve_place(article_id, link.span, gazetteer, context)
+            if found.lat is not None and found.country is not None:
+                anchor, parent = found, link
+                break
+    if anchor is None or parent is None:
+        if alone.lat is None:
+            return _resolve_alone(article_id, span, gazetteer, context)
+        return alone if head is span else replace(
+            alone, mention=span.text, evidence=evidence_for(article_id, span)
+        )
+    is_city = anchor.geonameid is not None and anchor.reason is not None and anchor.reason.startswith("city")
+    if is_city and context.countries and anchor.country != context.countries[0] and (
+        alone.lat is not None and alone.country == context.countries[0]
+    ):
+        anchor_ok = False  # "Dhaka - Dhanmondi (New Market)": a namesake abroad is no parent
+    else:
+        anchor_ok = True
+    # the parent names the country: "London, Ontario" is read in Canada only
+    local = PlaceContext((anchor.country,), context.areas) if anchor_ok and anchor.country else context
+    place = _resolve_alone(article_id, head, gazetteer, local)
+    evidence = evidence_for(article_id, span)
+    sub_place = any(t.lower_ in SUB_PLACES for t in span) or span.doc.text[
+        span.end_char : parent.span.start_char
+    ].strip(" ,(").lower() in SUB_PLACES
+    is_parent = anchor_ok and (not is_city or sub_place or not parent.in_list)
+    if place.lat is not None and is_parent and place.precision is GeoPrecision.REGION:
+        if place.country != anchor.country:  # "Victoria, B.C.": not the Australian state
+            place = replace(place, lat=None, lon=None, reason="in another country than its parent")
+    elif place.lat is not None and is_parent:
+        if place.country != anchor.country:
+            place = replace(place, lat=None, lon=None, reason="in another country than its parent")
+        elif is_city and anchor.lat is not None and anchor.lon is not None and place.lat is not None and place.lon is not None:
+            place = _sense_near(place, _entity_texts(head), gazetteer, anchor)
+            if place.lat is not None and place.lon is not None:
+                far = km_between(place.lat, place.lon, anchor.lat, anchor.lon)
+                if far > (30 if sub_place else 150):
+                    place = replace(place, lat=None, lon=None, reason="too far from its parent")
+        else:
+            place = _sense_near(place, _entity_texts(head), gazetteer, anchor)
+    if place.lat is not None:
+        return replace(place, mention=span.text, evidence=evidence)
+    if not is_parent:
+        return _resolve_alone(article_id, span, gazetteer, context)
+    precision = max(anchor.precision or GeoPrecision.NEAR, GeoPrecision.NEAR)
+    if sub_place and is_city:
+        precision = GeoPrecision.EXACT  # a part of a town is coded at the town, as ACLED does
+    return replace(
+        anchor, mention=span.text, evidence=evidence, precision=precision,
+        reason=f"{head.text} ({place.reason}): in {anchor.name}, the parent the text names",
+    )
+
+
+def _has_sense_in(gazetteer: Gazetteer, name: str, iso3: str) -> bool:
+    """True when a name may be a place of this country: the country, an area or a town of it."""
+    bare = _strip_kind(name)
+    country = country_named(gazetteer, bare)
+    if country is not None:
+        return country.iso3 == iso3
+    return any(a.country == iso3 for a in gazetteer.subdivisions(bare)) or any(
+        c.country == iso3 for c in gazetteer.cities(bare)
+    )
+
+
+def _resolve_alone(
+    article_id: str,
+    span: Span,
+    gazetteer: Gazetteer,
+    context: PlaceContext = EMPTY_CONTEXT,
+    *,
+    as_name: str | None = None,
+) -> Place:
+    """The Place a mention names by itself, read in the article's context."""
     context_countries, context_areas = context.countries, context.areas
     evidence = evidence_for(article_id, span)
     mention = span.text
     names = [as_name] if as_name else _entity_texts(span)
+    names = [n for n in names if fold(n) not in _NOT_PLACES]
+    if any(t.lower_ in AREA_WORDS for t in span):  # "Henry County": the county before any Henry
+        names.sort(key=lambda n: not any(w.lower() in AREA_WORDS for w in n.split()))
     for name in names:
         landmark = gazetteer.landmark(name)
         if landmark is not None:
@@ -180,9 +504,10 @@ def resolve_place(
                 name=f"{landmark.name}, {landmark.parent}"
                 if landmark.parent != landmark.name
                 else landmark.name,
+                geonameid=landmark.geonameid,
                 lat=landmark.lat,
                 lon=landmark.lon,
-                country=landmark.country,
+                country=landmark.country or None,
                 precision=GeoPrecision(landmark.precision),
                 reason="curated landmark",
                 evidence=evidence,
@@ -190,8 +515,10 @@ def resolve_place(
     # "eastern Syria" is a region phrase; "West Virginia" and "North Las Vegas" are names
     directional = any(t.lower_ in DIRECTIONS and t.text.islower() for t in span)
     for name in names:
-        areas = list(gazetteer.subdivisions(_strip_kind(name)))
-        named_country = gazetteer.country(name)
+        areas = list(gazetteer.subdivisions(name)) or list(gazetteer.subdivisions(_strip_kind(name)))
+        # of areas of one name (30 Washington Counties), one in a state the article names
+        areas.sort(key=lambda a: not any(a.code.startswith(f"{code}-") for code in context_areas))
+        named_country = country_named(gazetteer, name)
         if named_country is not None:
             # "Georgia" in a story about Atlanta is the state, not the country
             state = next(
@@ -199,21 +526,32 @@ def resolve_place(
                  and a.country != named_country.iso3 and named_country.iso3 not in context_countries),
                 None,
             )
+            local = next(
+                (c for c in gazetteer.cities(name)
+                 if context_areas and c.admin1 == context_areas[0] and fold(c.name) == fold(name)),
+                None,
+            )
+            if local is not None and named_country.iso3 != (context_countries or ("",))[0]:
+                return city_place(local, mention, evidence, GeoPrecision.EXACT, "town in the article's state")
             if state is None:
                 continue  # a country: only if no more specific name resolves
             return _area_place(state, gazetteer, mention, evidence)
         if directional:
             break  # "eastern Syria": the country, not a town
-        cities = list(gazetteer.cities(name))
+        key = fold(name)
+        cities = [
+            c for c in gazetteer.cities(name)
+            if fold(c.name) == key or c.country in context_countries or c.population >= ALIAS_CITY
+        ]
         city = next((c for c in cities if c.admin1 is not None and c.admin1 in context_areas), None)
         city = city or next((c for c in cities if c.country in context_countries), None)
         area = next((a for a in areas if a.country in context_countries), None)
         if city is None and area is None:
             # no context: a big city, else an administrative area, else any town
-            city = cities[0] if cities and cities[0].population >= BIG_CITY else None
+            city = next((c for c in cities if c.population >= BIG_CITY), None)
             area = areas[0] if areas else None
-            if city is None and area is None and cities:
-                city = cities[0]
+            if city is None and area is None and cities and not context_countries:
+                city = cities[0]  # a small town abroad is no sense when the article says where it is
         if (
             city is not None
             and area is not None
@@ -224,10 +562,12 @@ def resolve_place(
             city = None  # "Virginia" is the state, not Virginia, Minnesota
         if city is not None and (area is None or not _names_area(span, name)):
             in_context = city.country in context_countries
-            return city_place(
-                city, mention, evidence, GeoPrecision.EXACT,
-                "city in an article country" if in_context else "city",
-            )
+            reason = "city in an article country" if in_context else "city"
+            # the runner-up, so that errors can be studied: "runner-up Tripoli, LBN"
+            runner = next((c for c in cities if c.geonameid != city.geonameid), None)
+            if runner is not None:
+                reason = f"{reason}; runner-up {runner.name}, {runner.country}"
+            return city_place(city, mention, evidence, GeoPrecision.EXACT, reason)
         if area is not None:
             return _area_place(area, gazetteer, mention, evidence)
         if _is_county(name) and context_areas:
@@ -238,15 +578,39 @@ def resolve_place(
                     reason="a county the gazetteer lacks: its state",
                 )
     for name in names:
-        country = gazetteer.country(name)
+        country = country_named(gazetteer, name)
         if country is not None:
             reason = "region of a country" if directional else "country only"
             return country_place(country, mention, evidence, reason)
+    # "Northeast Texas", "North Sinai": a first-level area inside a name, as a region
+    for token in span:
+        if token.pos_ == "PROPN" and len(span) > 1 and token.text.lower() not in _NOT_PLACES:
+            landmark = gazetteer.landmark(token.text)
+            if landmark is not None and landmark.precision == GeoPrecision.REGION and landmark.country:
+                return Place(
+                    mention=mention, name=landmark.name, geonameid=landmark.geonameid,
+                    lat=landmark.lat, lon=landmark.lon, country=landmark.country,
+                    precision=GeoPrecision.REGION,
+                    reason=f"region of {landmark.name}, named in the place's name", evidence=evidence,
+                )
+            states = [a for a in gazetteer.subdivisions(token.text) if a.top_level]
+            state = next((a for a in states if a.country in context_countries), None) or (
+                states[0] if len({a.country for a in states}) == 1 else None
+            )
+            if state is not None:
+                return replace(
+                    _area_place(state, gazetteer, mention, evidence),
+                    reason=f"region of {state.name}, named in the place's name",
+                )
     # "Kisumu Central", "Tana Delta": a known town inside an unknown name is near it
     for token in sorted(span, key=lambda t: -len(t.text)):
         if token.pos_ != "PROPN" or len(span) == 1 or directional:
             continue
-        towns = [c for c in gazetteer.cities(token.text) if c.country in context_countries]
+        towns = [
+            c for c in gazetteer.cities(token.text)
+            if c.country in context_countries
+            or (not context_countries and c.population >= ALIAS_CITY and fold(c.name) == token.lower_)
+        ]
         if towns:
             reason = f"near {towns[0].name}, named in the place's name"
             return city_place(towns[0], mention, evidence, GeoPrecision.NEAR, reason)

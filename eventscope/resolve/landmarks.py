@@ -1,0 +1,75 @@
+"""The curated places news uses that the packages lack or misplace.
+
+Sub-city places and regions (Green Zone, Sadr City, Gaza Strip, Donbas) with
+the parent ACLED would code an event there at, and the points of first-level
+areas whose centre the packages do not give (Canadian provinces, Australian
+states, the nations of the United Kingdom). Coordinates are public facts
+(GeoNames and public maps), rounded; each row names what it stands for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Landmark:
+    """A sub-city place or region news uses and GeoNames' city list lacks."""
+
+    name: str
+    lat: float
+    lon: float
+    country: str  # ISO3
+    parent: str  # the city or region it belongs to
+    precision: int  # ACLED geo_precision an event there gets
+    aliases: tuple[str, ...] = ()
+    geonameid: int | None = None
+
+
+# Parent is where ACLED would code the event; precision 1 for a part of a town,
+# 2 for a region around a place, 3 for an admin1-sized region.
+LANDMARKS: tuple[Landmark, ...] = (
+    Landmark("Green Zone", 33.3128, 44.3889, "IRQ", "Baghdad", 1, ("International Zone",)),
+    Landmark("Sadr City", 33.3931, 44.4566, "IRQ", "Baghdad", 1),
+    Landmark("Karrada", 33.3050, 44.4260, "IRQ", "Baghdad", 1),
+    Landmark("Kadhimiya", 33.3800, 44.3400, "IRQ", "Baghdad", 1),
+    Landmark("Gaza Strip", 31.4167, 34.3333, "PSE", "Gaza Strip", 2),
+    Landmark("West Bank", 31.9500, 35.2500, "PSE", "West Bank", 2),
+    Landmark("Shujaiya", 31.5000, 34.4800, "PSE", "Gaza City", 1, ("Shujaiyya", "Shejaiya")),
+    Landmark("Dahiyeh", 33.8500, 35.5100, "LBN", "Beirut", 1, ("Dahieh", "Dahiya")),
+    Landmark("Donbas", 48.0000, 38.0000, "UKR", "Donbas", 2, ("Donbass",)),
+    Landmark("Tahrir Square", 30.0444, 31.2357, "EGY", "Cairo", 1),
+    Landmark("Maidan", 50.4501, 30.5234, "UKR", "Kyiv", 1, ("Maidan Nezalezhnosti",)),
+    Landmark("Red Square", 55.7539, 37.6208, "RUS", "Moscow", 1),
+    Landmark("Tiananmen Square", 39.9055, 116.3976, "CHN", "Beijing", 1),
+    Landmark("Capitol Hill", 38.8899, -77.0091, "USA", "Washington", 1),
+    Landmark("Sinai Peninsula", 29.5000, 33.8000, "EGY", "Sinai Peninsula", 3, ("Sinai",)),
+    Landmark("Kurdistan Region", 36.2000, 44.0000, "IRQ", "Kurdistan Region", 3, ("Iraqi Kurdistan",)),
+    Landmark("Tigray", 14.0000, 39.0000, "ETH", "Tigray", 3),
+    Landmark("Darfur", 13.5000, 24.0000, "SDN", "Darfur", 3),
+    Landmark("South Ossetia", 42.3500, 43.9700, "GEO", "South Ossetia", 3),
+    Landmark("Abkhazia", 43.0000, 41.0000, "GEO", "Abkhazia", 3),
+    Landmark("Crimea", 45.0000, 34.0000, "UKR", "Crimea", 3),
+    Landmark("Kashmir", 34.0000, 76.0000, "IND", "Kashmir", 3),
+    # first-level areas the packages name but do not place
+    Landmark("Alberta", 52.2833, -115.0000, "CAN", "Alberta", 3),
+    Landmark("British Columbia", 54.0000, -125.0000, "CAN", "British Columbia", 3, ("B.C.", "BC")),
+    Landmark("Manitoba", 55.0000, -97.0000, "CAN", "Manitoba", 3),
+    Landmark("New Brunswick", 46.5000, -66.0000, "CAN", "New Brunswick", 3),
+    Landmark("Newfoundland and Labrador", 52.0000, -56.0000, "CAN", "Newfoundland and Labrador", 3),
+    Landmark("Nova Scotia", 45.0000, -63.0000, "CAN", "Nova Scotia", 3),
+    Landmark("Ontario", 49.2500, -84.5000, "CAN", "Ontario", 3),
+    Landmark("Prince Edward Island", 46.2500, -63.0000, "CAN", "Prince Edward Island", 3, ("P.E.I.",)),
+    Landmark("Quebec", 52.0000, -72.0000, "CAN", "Quebec", 3, ("Québec",)),
+    Landmark("Saskatchewan", 54.0000, -106.0000, "CAN", "Saskatchewan", 3),
+    Landmark("New South Wales", -33.0000, 146.0000, "AUS", "New South Wales", 3, ("NSW",)),
+    Landmark("Queensland", -20.0000, 145.0000, "AUS", "Queensland", 3),
+    Landmark("South Australia", -30.0000, 135.0000, "AUS", "South Australia", 3),
+    Landmark("Tasmania", -42.0000, 147.0000, "AUS", "Tasmania", 3),
+    Landmark("Western Australia", -25.0000, 122.0000, "AUS", "Western Australia", 3),
+    Landmark("Northern Territory", -20.0000, 133.5000, "AUS", "Northern Territory", 3),
+    Landmark("England", 52.5000, -1.5000, "GBR", "England", 3),
+    Landmark("Scotland", 56.5000, -4.0000, "GBR", "Scotland", 3),
+    Landmark("Wales", 52.5000, -3.5000, "GBR", "Wales", 3),
+    Landmark("Northern Ireland", 54.5000, -6.5000, "GBR", "Northern Ireland", 3),
+)

@@ -1,0 +1,256 @@
+"""Place mentions in context, resolved to where they are (issue 4).
+
+Each row is a sentence written for this test, the mention in it, and where
+the mention is: a point (from public maps, checked by hand) with the distance
+allowed, the ISO3 country, and for region phrases and landmarks the ACLED
+precision. Ambiguous names (Tripoli, Paris, Georgia, Jordan, Springfield),
+admin hierarchies ("X, Y", "X (Y, Z)"), landmarks, region phrases and places
+that are actors are all here.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pytest
+
+import eventscope as es
+from eventscope.config import Config
+from eventscope.nlp.model import load_model
+from eventscope.records import GeoPrecision
+from eventscope.resolve.gazetteer import load_gazetteer
+from eventscope.resolve.places import place_context, resolve_place
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a mention is: near a point, in a country, at a precision."""
+
+    lat: float | None
+    lon: float | None
+    country: str | None
+    precision: GeoPrecision | None = None
+    km: float = 50.0
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+R1, R2, R3 = GeoPrecision.EXACT, GeoPrecision.NEAR, GeoPrecision.REGION
+
+# (sentence, mention, where it is)
+TOPONYMS: list[tuple[str, str, Where]] = [
+    # one name, several places: the context decides
+    ("Militias shelled the outskirts of Tripoli, the Libyan capital, on Sunday.", "Tripoli", Where(32.89, 13.19, "LBY")),
+    ("Gunmen clashed in Tripoli in northern Lebanon, the army said.", "Tripoli", Where(34.44, 35.85, "LBN")),
+    ("Police in Paris, Texas, arrested two men after a shooting at a gas station.", "Paris", Where(33.66, -95.56, "USA")),
+    ("Thousands marched through Paris on Saturday against the pension reform, French unions said.", "Paris", Where(48.86, 2.35, "FRA")),
+    ("The rally in Athens, Ga., drew students from the university.", "Athens", Where(33.96, -83.38, "USA")),
+    ("Greek police fired tear gas at protesters in Athens.", "Athens", Where(37.98, 23.73, "GRC")),
+    ("Students in Moscow, Idaho, held a vigil for the victims.", "Moscow", Where(46.73, -117.00, "USA")),
+    ("Russian police detained dozens of protesters in Moscow.", "Moscow", Where(55.75, 37.62, "RUS")),
+    ("Government forces shelled Hama on Friday, Syrian activists said.", "Hama", Where(35.13, 36.75, "SYR")),
+    ("Car bombs exploded in Homs, a city in central Syria.", "Homs", Where(34.73, 36.71, "SYR")),
+    ("The police chief of Springfield, Ill., resigned on Monday.", "Springfield", Where(39.80, -89.64, "USA")),
+    ("A fire in Springfield, Mass., destroyed two homes.", "Springfield", Where(42.10, -72.59, "USA")),
+    ("A shooting in Gainesville, Ga., left one man dead.", "Gainesville", Where(34.30, -83.82, "USA")),
+    ("A shooting in Gainesville, Fla., left one man dead.", "Gainesville", Where(29.65, -82.32, "USA")),
+    ("Protesters gathered at the port of Alexandria, Egypt, on Friday.", "Alexandria", Where(31.20, 29.92, "EGY")),
+    ("The council of Alexandria, Va., voted on the budget.", "Alexandria", Where(38.80, -77.05, "USA")),
+    ("Voters in San Jose, Costa Rica, lined up early.", "San Jose", Where(9.93, -84.08, "CRI")),
+    ("Police in Perth, Western Australia, charged a man with arson.", "Perth", Where(-31.95, 115.86, "AUS")),
+    ("Farmers blocked roads near Cordoba, Argentina, over export taxes.", "Cordoba", Where(-31.41, -64.18, "ARG")),
+    ("A bus crash in London, Ontario, injured eight people.", "London", Where(42.98, -81.25, "CAN")),
+    ("A crash on Route 422 in Lebanon, Pa., closed the road, Pennsylvania state police said.", "Lebanon", Where(40.34, -76.41, "USA")),
+    ("The march ended outside the White House in Washington.", "Washington", Where(38.90, -77.04, "USA")),
+    # Georgia, Jordan: country, state, river
+    ("Russian tanks crossed into Georgia from South Ossetia, the Georgian government said.", "Georgia", Where(None, None, "GEO", R3)),
+    ("Atlanta police said the storm hit Georgia hardest, closing schools across the state.", "Georgia", Where(32.7, -83.4, "USA", R3, km=250)),
+    ("Jordan closed its border crossing with Syria after the attack.", "Jordan", Where(None, None, "JOR", R3)),
+    # "X, Y", "X (Y, Z)": the parent decides, and stands in for a place the gazetteer lacks
+    ("Workers protested in Nis, Serbia, demanding unpaid wages.", "Nis, Serbia", Where(43.32, 21.90, "SRB")),
+    ("Al Shabaab fighters attacked a police post in Kiunga, Lamu, on Tuesday.", "Kiunga", Where(-2.0, 41.2, "KEN", km=120)),
+    ("Police clashed with protesters in Gulistan area, Dhaka city, on Monday.", "Gulistan", Where(23.72, 90.41, "BGD", km=25)),
+    ("Rivals beat a farmer at Char Kalibari village, Nakla upazila (Sherpur, Mymensingh), over land.", "Char Kalibari village", Where(25.02, 90.02, "BGD", R2, km=40)),
+    ("Rice traders marched through Natore town (Natore Sadar, Rajshahi) on a Monday morning.", "Natore town", Where(24.41, 89.00, "BGD", km=25)),
+    ("Port workers walked out in Douala city (Wouri, Littoral) over late wages.", "Douala city", Where(4.05, 9.70, "CMR", km=25)),
+    ("Nurses protested in Chennai city (Chennai, TN) over unpaid allowances.", "Chennai city", Where(13.08, 80.27, "IND", km=25)),
+    ("Gunmen abducted two traders in Maiduguri, Borno State, on Friday.", "Maiduguri", Where(11.85, 13.16, "NGA", km=25)),
+    ("Rebels attacked a camp near Goma, North Kivu, at dawn.", "Goma", Where(-1.68, 29.22, "COD", km=25)),
+    ("Students clashed with police in Dhaka - Mirpur (Pallabi) on Sunday.", "Dhaka - Mirpur", Where(23.76, 90.39, "BGD", km=25)),
+    ("Herders fought over water near Sheikh Zuweid, North Sinai, Egyptian officials said.", "Sheikh Zuweid", Where(None, None, "EGY")),
+    # counties and states
+    ("Deputies in Leavenworth County, Kan., arrested a man after a chase.", "Leavenworth County", Where(39.20, -95.04, "USA", km=40)),
+    ("The sheriff of Mandera county said bandits had crossed from Somalia.", "Mandera county", Where(None, None, "KEN")),
+    ("The Kiambu county assembly met in Kiambu town on Friday.", "Kiambu town", Where(-1.17, 36.83, "KEN", km=25)),
+    ("Wildfires spread across Alberta over the weekend.", "Alberta", Where(52.3, -115.0, "CAN", R3, km=161)),
+    ("Police in B.C. said the suspect had fled.", "B.C.", Where(54.0, -125.0, "CAN", R3, km=161)),
+    ("Floods cut roads across Queensland, Australian officials said.", "Queensland", Where(-20.0, 145.0, "AUS", R3, km=161)),
+    ("Voters in Scotland went to the polls.", "Scotland", Where(56.5, -4.0, "GBR", R3, km=161)),
+    ("Heavy rain fell across Northeast Texas on Friday.", "Northeast Texas", Where(None, None, "USA", R3)),
+    ("Tigray regional forces said they had retaken the town.", "Tigray", Where(None, None, "ETH")),
+    # big cities and spellings
+    ("A car bomb exploded in Mogadishu near the parliament.", "Mogadishu", Where(2.04, 45.34, "SOM", km=25)),
+    ("Taliban fighters attacked a checkpoint in Kandahar.", "Kandahar", Where(31.61, 65.71, "AFG", km=25)),
+    ("Air strikes hit eastern Aleppo overnight.", "Aleppo", Where(36.20, 37.16, "SYR", km=25)),
+    ("Shelling hit Kyiv on Tuesday morning.", "Kyiv", Where(50.45, 30.52, "UKR", km=25)),
+    ("Police in Karachi arrested three suspects.", "Karachi", Where(24.86, 67.01, "PAK", km=25)),
+    ("Protesters blocked the expressway in Lagos.", "Lagos", Where(6.45, 3.39, "NGA", km=40)),
+    ("Demonstrators filled the streets of Santiago, Chile, on Friday.", "Santiago", Where(-33.45, -70.66, "CHL", km=25)),
+    ("A bus was set on fire in Valencia, Venezuela.", "Valencia", Where(10.16, -68.00, "VEN", km=25)),
+    ("Teachers marched in Bengaluru against the new rules.", "Bengaluru", Where(12.97, 77.59, "IND", km=25)),
+    ("Rockets were fired at Tel Aviv on Saturday.", "Tel Aviv", Where(32.08, 34.78, "ISR", km=25)),
+    ("Police closed the old city of Jerusalem after the stabbing.", "Jerusalem", Where(31.77, 35.22, None, km=25)),
+    ("Houthi forces shelled Marib, Yemeni officials said.", "Marib", Where(15.46, 45.32, "YEM", km=25)),
+    ("Fighting resumed near the port of Aden in Yemen.", "Aden", Where(12.78, 45.04, "YEM", km=25)),
+    ("Gunmen killed two traders in Nyeri, Kenyan police said.", "Nyeri", Where(-0.42, 36.95, "KEN", km=25)),
+    ("Police dispersed a crowd in Kisumu, western Kenya.", "Kisumu", Where(-0.10, 34.76, "KEN", km=25)),
+    ("A suicide bomber struck a market in Mosul, Iraqi police said.", "Mosul", Where(36.34, 43.13, "IRQ", km=25)),
+    ("Kurdish forces took positions around Kirkuk.", "Kirkuk", Where(35.47, 44.39, "IRQ", km=25)),
+    ("Israeli strikes hit Rafah in the southern Gaza Strip.", "Rafah", Where(31.29, 34.25, "PSE", km=25)),
+    ("Toronto police said the shooting was targeted, Ontario officials added.", "Toronto", Where(43.70, -79.42, "CAN", km=25)),
+    ("Officers in Victoria, B.C., arrested a man downtown.", "Victoria", Where(48.43, -123.37, "CAN", km=25)),
+    # landmarks: the parent's coordinates, ACLED precision
+    ("A rocket hit the Green Zone in Baghdad late on Thursday.", "Green Zone", Where(33.31, 44.39, "IRQ", R1, km=10)),
+    ("A car bomb exploded in Sadr City, killing four.", "Sadr City", Where(33.39, 44.46, "IRQ", R1, km=10)),
+    ("Shops were closed in Karrada after the blast.", "Karrada", Where(33.30, 44.43, "IRQ", R1, km=10)),
+    ("Air strikes pounded the Gaza Strip overnight.", "Gaza Strip", Where(31.42, 34.33, "PSE", R2, km=30)),
+    ("Settlers attacked a village in the West Bank.", "West Bank", Where(31.95, 35.25, "PSE", R2, km=60)),
+    ("Shelling continued across the Donbas.", "Donbas", Where(48.0, 38.0, "UKR", R2, km=150)),
+    ("Protesters returned to Tahrir Square in Cairo.", "Tahrir Square", Where(30.04, 31.24, "EGY", R1, km=5)),
+    ("Militias attacked villages in Darfur.", "Darfur", Where(None, None, "SDN", R3)),
+    ("Drones struck targets in Crimea overnight.", "Crimea", Where(None, None, "UKR", R3)),
+    ("Rallies were held in Red Square in Moscow.", "Red Square", Where(55.75, 37.62, "RUS", R1, km=5)),
+    ("Strikes hit Dahiyeh, the southern suburbs of Beirut.", "Dahiyeh", Where(33.85, 35.51, "LBN", R1, km=10)),
+    # region phrases: the country (or area) at precision 3, never a town
+    ("Militants attacked a base in eastern Syria.", "eastern Syria", Where(None, None, "SYR", R3)),
+    ("Israeli jets struck targets in southern Lebanon.", "southern Lebanon", Where(None, None, "LBN", R3)),
+    ("Fighting raged in northern Gaza.", "northern Gaza", Where(None, None, "PSE", R3)),
+    ("Drought hit western Kenya hardest.", "western Kenya", Where(None, None, "KEN", R3)),
+    # countries and continents
+    ("The two brothers moved to the U.S. as students in 2004.", "U.S.", Where(39.76, -98.5, "USA", R3, km=25)),
+    ("Most of those buyers will be in Asia by 2030.", "Asia", Where(29.84, 89.30, None, R3, km=25)),
+    ("Sanctions on Iran were tightened again.", "Iran", Where(None, None, "IRN", R3)),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model(Config().model)
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+def _check(place, where: Where) -> None:
+    if where.country is not None:
+        assert place.country == where.country, place
+    if where.lat is not None and where.lon is not None:
+        assert place.lat is not None and place.lon is not None, place
+        assert km(place.lat, place.lon, where.lat, where.lon) <= where.km, place
+    if where.precision is not None:
+        assert place.precision is where.precision, place
+
+
+@pytest.mark.parametrize(("text", "mention", "where"), TOPONYMS, ids=[f"{m}:{t[:30]}" for t, m, _ in TOPONYMS])
+def test_place_mention_in_context_resolves_where_it_is(nlp, gazetteer, text, mention, where):
+    doc = nlp(text)
+    start = text.index(mention)
+    span = doc.char_span(start, start + len(mention), alignment_mode="expand")
+    assert span is not None
+    place = resolve_place("test", span, gazetteer, place_context(doc, gazetteer))
+    _check(place, where)
+
+
+def test_jordan_river_is_not_the_country(nlp, gazetteer):
+    text = "Israeli troops patrolled the banks of the Jordan River near Jericho."
+    doc = nlp(text)
+    start = text.index("Jordan River")
+    span = doc.char_span(start, start + len("Jordan River"), alignment_mode="expand")
+    place = resolve_place("test", span, gazetteer, place_context(doc, gazetteer))
+    assert place.country != "JOR" or place.precision is not GeoPrecision.REGION
+
+
+def test_a_place_the_gazetteer_lacks_says_why(nlp, gazetteer):
+    text = "Villagers protested in Xqwzbury on Monday."
+    doc = nlp(text)
+    span = doc.char_span(text.index("Xqwzbury"), text.index("Xqwzbury") + len("Xqwzbury"))
+    place = resolve_place("test", span, gazetteer, place_context(doc, gazetteer))
+    assert place.lat is None and place.reason == "not in the gazetteer"
+
+
+def test_a_parent_abroad_does_not_move_a_known_town(nlp, gazetteer):
+    """ "(Chennai, TN)": TN is Tamil Nadu here, not Tunisia."""
+    text = "Nurses protested in Chennai city (Chennai, TN) on Monday."
+    doc = nlp(text)
+    span = doc.char_span(text.index("Chennai city"), text.index("Chennai city") + len("Chennai city"))
+    place = resolve_place("test", span, gazetteer, place_context(doc, gazetteer))
+    assert place.country == "IND"
+
+
+# (article, where its first event happened)
+EVENTS: list[tuple[str, Where]] = [
+    ("Rockets fired from Lebanon hit Haifa on Monday, injuring two people.", Where(32.79, 34.99, "ISR", km=25)),
+    ("Washington said the air strike killed five militants in Kandahar on Sunday.", Where(31.61, 65.71, "AFG", km=25)),
+    ("Tehran-backed militias attacked a convoy near Basra on Tuesday.", Where(30.51, 47.78, "IRQ", km=50)),
+    ("Iranian drones struck Erbil airport on Sunday, Kurdish officials said.", Where(36.19, 44.01, "IRQ", km=25)),
+    ("Russian missiles hit Kharkiv overnight, killing three civilians.", Where(49.99, 36.23, "UKR", km=25)),
+    ("Gunmen killed a UK national at his home in Nairobi on Sunday.", Where(-1.29, 36.82, "KEN", km=25)),
+    ("A man was shot dead by police outside the US embassy in Nairobi on Thursday.", Where(-1.29, 36.82, "KEN", km=25)),
+    ("Police arrested 12 protesters in Gulistan area, Dhaka city, on Monday.", Where(23.72, 90.41, "BGD", km=25)),
+    ("Al Shabaab fighters attacked a police post in Kiunga, Lamu, on Tuesday, killing two officers.", Where(None, None, "KEN")),
+    ("Militias from Ethiopia attacked herders in Forole, Marsabit county, killing five.", Where(None, None, "KEN")),
+    ("Two people were killed when a bomb exploded in Sadr City on Thursday.", Where(33.39, 44.46, "IRQ", R1, km=10)),
+    ("Militants attacked a US base in eastern Syria on Friday.", Where(None, None, "SYR", R3)),
+    ("Israeli forces arrested 15 Palestinians in raids across the West Bank overnight.", Where(None, None, "PSE")),
+    ("Clashes broke out in Tripoli between rival Libyan militias on Friday.", Where(32.89, 13.19, "LBY", km=25)),
+    ("Police arrested 12 protesters in Paris, Texas, on Saturday.", Where(33.66, -95.56, "USA", km=25)),
+    ("Hundreds of Narok residents marched to protest the evictions on Monday.", Where(-1.08, 35.87, "KEN", km=25)),
+    ("Rival student groups fought with sticks in Natore town (Natore Sadar, Rajshahi) on Monday.", Where(24.41, 89.00, "BGD", km=25)),
+    ("Gunmen shot dead a trader in Kombala village (Kisumu County, Kenya) on Friday.", Where(None, None, "KEN")),
+    ("A British tourist was stabbed at a hotel in Hurghada on Friday.", Where(27.26, 33.81, "EGY", km=25)),
+    ("Baghdad must rein in the militias, the US said after rockets hit Ain al-Asad air base in Iraq.", Where(None, None, "IRQ")),
+]
+
+
+@pytest.mark.parametrize(("text", "where"), EVENTS, ids=[t[:40] for t, _ in EVENTS])
+def test_event_place_is_where_it_happened(text, where):
+    events = es.extract(text, published="2024-05-06")
+    assert events, text
+    _check(events[0].location, where)
+
+
+def test_unknown_place_keeps_the_mention_and_gives_the_article_country():
+    events = es.extract(
+        "Kenyan police said gunmen killed two herders in Xqwzbury village on Friday.", published="2024-05-06"
+    )
+    assert events
+    location = events[0].location
+    assert location.country == "KEN" and location.precision is GeoPrecision.REGION
+    assert "Xqwzbury" in location.mention and "not in the gazetteer" in (location.reason or "")
+
+
+def test_the_runner_up_sense_is_reported(nlp, gazetteer):
+    text = "Militias shelled the outskirts of Tripoli, the Libyan capital, on Sunday."
+    doc = nlp(text)
+    span = doc.char_span(text.index("Tripoli"), text.index("Tripoli") + len("Tripoli"))
+    place = resolve_place("test", span, gazetteer, place_context(doc, gazetteer))
+    assert place.country == "LBY"
+    assert "runner-up Tripoli, LBN" in (place.reason or "")
+
+
+def test_a_city_standing_for_its_government_is_not_the_place():
+    """ "called on Baghdad to rein them in": Baghdad is who is asked, not where."""
+    events = es.extract(
+        "The US called on Baghdad on Monday to rein in the militias that attacked its troops.",
+        published="2024-05-06",
+    )
+    requests = [e for e in events if e.type.value == "REQUEST"]
+    assert requests
+    assert requests[0].location.precision is not GeoPrecision.EXACT
