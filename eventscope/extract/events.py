@@ -19,7 +19,7 @@ from eventscope.extract.crosswalk import crosswalk
 from eventscope.extract.dateline import Dateline, find_dateline
 from eventscope.extract.escalation import protest_mode
 from eventscope.extract.evidence import evidence_for, sentence_evidence
-from eventscope.extract.quantities import Count, find_counts
+from eventscope.extract.quantities import Count, find_counts, is_partitive
 from eventscope.extract.roles import (
     LOCATIVE_PREPS,
     PLACE_LABELS,
@@ -585,24 +585,98 @@ def _looser(precision: GeoPrecision | None) -> GeoPrecision:
 
 
 def _quantities(counts: list[Count], kind: str, attribution: Attribution, article_id: str) -> tuple[Quantity, ...]:
+    """The event's reported counts of one kind, each a credible alternative figure.
+
+    A part of a group ("one of them") or a victim named again ("the student")
+    is dropped when the event has a count of the whole: it is no alternative
+    toll, and ACLED's lowest-credible figure would take it for one.
+    """
+    own = [c for c in counts if c.kind == kind]
+    wholes = [c for c in own if not _is_part(c)]
+    if wholes:
+        own = wholes
     return tuple(
         Quantity(c.min, c.max, c.span.text, attribution, evidence_for(article_id, c.span))
-        for c in counts
-        if c.kind == kind
+        for c in own
     )
 
 
+def _is_part(count: Count) -> bool:
+    if is_partitive(count.span.root):
+        return True
+    return count.min == count.max == 1 and count.span[0].lower_ in ("the", "his", "her", "their")
+
+
+SETTING_PREPS = frozenset({"in", "during", "amid", "at"})
+ACCUSING = frozenset({"accuse", "accused", "suspect", "charge", "convict", "acquit", "guilty"})
+# Nouns whose object is a death told before: "justice for", "an inquiry into", "the anniversary of".
+ABOUT_A_DEATH = frozenset(
+    {"investigation", "inquiry", "probe", "justice", "anniversary", "memorial", "funeral", "trial",
+     "case", "compensation", "commemoration", "vigil", "connection", "reinvestigation"}
+)
+# Verbs whose object is a death told before: "protesting the death of", "mourning the killing of".
+PROTESTED = frozenset({"protest", "mourn", "condemn", "denounce", "commemorate", "investigate"})
+
+
+def _is_cause(word: Token, stop: Token | None) -> bool:
+    """ "protest over the death of a student": a death the event answers, told as its
+    cause ("over", "following", "after" ...), is not a toll of that event."""
+    for ancestor in [word, *word.ancestors]:
+        if stop is not None and ancestor.i == stop.i:
+            return False
+        if ancestor.lower_ in CAUSE_PREPS and ancestor.dep_ in ("prep", "advcl", "acl", "pcomp"):
+            return True
+        if ancestor.dep_ == "prep" and ancestor.lower_ in ("of", "in", "for") and ancestor.head.lemma_.lower() in ACCUSING:
+            return True  # "accusing him of murdering a police officer": an allegation
+        if ancestor.dep_ == "prep" and ancestor.head.lemma_.lower() in ABOUT_A_DEATH:
+            return True  # "an investigation into the death of a student"
+        if ancestor.dep_ == "dobj" and ancestor.head.lemma_.lower() in PROTESTED:
+            return True  # "protesting the death of a suspect in a cell"
+        if ancestor.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CAUSE_MARKS for c in ancestor.children
+        ):
+            return True
+    return False
+
+
 def _owner(count: Count, events: list[tuple[Trigger, Token | None]]) -> int | None:
-    """Which of the sentence's events a count belongs to."""
+    """Which of the sentence's events a count belongs to.
+
+    The word the count hangs on when it is an event's trigger, except that
+    "three were killed in a clash" gives the toll to the clash; else the event
+    whose clause holds the word; else the sentence's first event that can have
+    such a count. A death told as the cause of an event ("a protest over the
+    killing of two students") belongs to none of them.
+    """
     for index, (trigger, _) in enumerate(events):
         if count.word.i in (trigger.token.i, trigger.carrier.i if trigger.carrier else -1):
+            setting = {
+                g.i
+                for c in count.word.children
+                if c.dep_ == "prep" and c.lower_ in SETTING_PREPS
+                for g in c.children
+                if g.dep_ == "pobj"
+            }
+            for other, (candidate, _) in enumerate(events):
+                if (
+                    candidate.token.i in setting
+                    and candidate.nominal
+                    and candidate.sense.type is EventType.ASSAULT
+                ):
+                    return other
             return index
     ancestors = {t.i for t in count.word.ancestors}
     for index, (trigger, _) in enumerate(events):
         if trigger.token.i in ancestors and trigger.sense.type in COUNT_TYPES[count.kind]:
-            return index
+            return None if _is_cause(count.word, trigger.token) else index
+    if _is_cause(count.word, None):
+        return None
+    # "protesters rallied, claiming the trader died": what protesters claim is not their toll
+    claimed = any(t.dep_ == "ccomp" for t in [count.word, *count.word.ancestors])
     for index, (trigger, _) in enumerate(events):
-        if trigger.sense.type in COUNT_TYPES[count.kind]:
+        if trigger.sense.type in COUNT_TYPES[count.kind] and not (
+            claimed and trigger.sense.type is EventType.PROTEST
+        ):
             return index
     return None
 
@@ -630,23 +704,49 @@ def _referred_event(trigger: Trigger, events: list[Event]) -> int | None:
 def _add_to_previous(
     events: list[Event], count: Count, ctx: Context, *, only: int | None = None
 ) -> None:
-    """Attach a count from a sentence without events to the last fitting event."""
-    for index in range(len(events) - 1, -1, -1):
-        if only is not None and index != only:
-            continue
-        event = events[index]
-        if event.type in COUNT_TYPES[count.kind] and not getattr(event, count.kind):
-            quantity = Quantity(
-                count.min, count.max, count.span.text, event.attribution,
-                evidence_for(ctx.article.article_id, count.span),
-            )
-            if count.kind == "killed":
-                events[index] = replace(event, killed=(quantity,))
-            elif count.kind == "injured":
-                events[index] = replace(event, injured=(quantity,))
-            else:
-                events[index] = replace(event, arrested=(quantity,))
-            return
+    """Attach a count from a sentence without events to the last fitting event.
+
+    An event that already has a count of this kind keeps it. When every fitting
+    event has one, a sentence that only states the toll ("2 fatalities.", "Total
+    9 deaths.") gives the total of the last one, replacing the parts told before.
+    """
+    fitting = [
+        index for index in range(len(events) - 1, -1, -1)
+        if (only is None or index == only) and events[index].type in COUNT_TYPES[count.kind]
+    ]
+    empty = [index for index in fitting if not getattr(events[index], count.kind)]
+    if empty:
+        fitting = empty[:1]
+    elif only is not None or not _states_toll(count):
+        fitting = []
+    if not fitting:
+        return
+    index = fitting[0]
+    event = events[index]
+    quantity = Quantity(
+        count.min, count.max, count.span.text, event.attribution,
+        evidence_for(ctx.article.article_id, count.span),
+    )
+    if count.kind == "killed":
+        events[index] = replace(event, killed=(quantity,))
+    elif count.kind == "injured":
+        events[index] = replace(event, injured=(quantity,))
+    else:
+        events[index] = replace(event, arrested=(quantity,))
+
+
+TOLL_NOUNS = frozenset({"fatality", "death", "casualty", "injury", "arrest", "toll"})
+TOLL_VERBS = frozenset(
+    {"report", "confirm", "record", "be", "total", "rise", "climb", "reach", "stand", "increase"}
+)
+
+
+def _states_toll(count: Count) -> bool:
+    """ "3 fatalities.", "Total 9 deaths reported.": a sentence that only gives a toll."""
+    word = count.word
+    if word.pos_ != "NOUN" or word.lemma_.lower() not in TOLL_NOUNS:
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in TOLL_VERBS for t in word.sent)
 
 
 def _same_event_as_head(trigger: Trigger, chosen: list[Trigger]) -> bool:
