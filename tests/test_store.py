@@ -512,7 +512,7 @@ def test_migrate_upgrades_an_older_store_in_place_and_keeps_its_data(store_url: 
         with engine.begin() as connection:
             connection.execute(sa.insert(schema.articles), [{
                 "article_id": "a" * 16, "text": "Police arrested 12 protesters in Lagos.",
-                "ingested_at": dt.datetime(2024, 3, 5, tzinfo=dt.timezone.utc),
+                "ingested_at": dt.datetime(2024, 3, 5, tzinfo=dt.UTC),
             }])
     finally:
         engine.dispose()

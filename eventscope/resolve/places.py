@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -221,19 +222,29 @@ def place_phrases(scope: Span) -> list[Span]:
     """Place names in a span the model may not tag, found by their form, in text order."""
     doc = scope.doc
     found: dict[int, Span] = {}
+    for start, end in _phrase_offsets(doc.text, scope.start_char, scope.end_char):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) > 0:
+            found.setdefault(span.start_char, span)
+    return [found[start] for start in sorted(found)]
+
+
+@lru_cache(maxsize=256)
+def _phrase_offsets(text: str, begin: int, stop: int) -> tuple[tuple[int, int], ...]:
+    """``place_phrases`` as character offsets; cached, because every event of an article
+    without a place of its own searches the same sentence and the whole text again."""
+    offsets: list[tuple[int, int]] = []
     for pattern in (_KIND_PHRASE, _LOCATIVE_NAME, _OWNED_NAME, _CITY_DISTRICT):
-        for match in pattern.finditer(doc.text, scope.start_char, scope.end_char):
+        for match in pattern.finditer(text, begin, stop):
             start, end = match.span("name")
-            if doc.text[end - 1] == ".":
+            if text[end - 1] == ".":
                 end -= 1
             if match.group("name").split()[0].lower() in _NOT_NAMES:
                 continue
             if pattern is _KIND_PHRASE:
                 end = match.end()
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None and len(span) > 0:
-                found.setdefault(span.start_char, span)
-    return [found[start] for start in sorted(found)]
+            offsets.append((start, end))
+    return tuple(offsets)
 
 
 def _strip_kind(name: str) -> str:
