@@ -16,7 +16,7 @@ PUBLISHED = "2024-05-20"
 # sentence, (PLOVER type, ACLED event type, ACLED sub-event type) of its one event, or None
 CASES: list[tuple[str, tuple[str, str, str] | None]] = [
     # Crowds that fight are riots, whoever they fight
-    ("Demonstrators clashed with police in Eldoret, with police using tear gas to scatter them.",
+    ("Demonstrators clashed with police in Eldoret, with officers lobbing tear gas canisters at them.",
      ("ASSAULT", "Riots", "Violent demonstration")),
     ("Police engaged in running battles with opposition protesters in Kisumu on Sunday.",
      ("ASSAULT", "Riots", "Violent demonstration")),
@@ -72,7 +72,7 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
     ("Clashes were reported between two militia factions near Walikale on Friday.",
      ("ASSAULT", "Battles", "Armed clash")),
     ("The army engaged al-Shabaab fighters at Kolbio on Monday.", ("ASSAULT", "Battles", "Armed clash")),
-    ("Four armed men exchanged fire with military police in Campinas on Tuesday.",
+    ("A gang exchanged fire with a police patrol in Campinas on Tuesday.",
      ("ASSAULT", "Battles", "Armed clash")),
     ("Separatist forces fired small arms at government positions near Avdiivka on Monday.",
      ("ASSAULT", "Battles", "Armed clash")),
