@@ -12,6 +12,7 @@ The Python API is what the CLI, the REST API and the dashboard call::
 
 from typing import TYPE_CHECKING
 
+from eventscope.classify.train import train_classifier
 from eventscope.compare import Comparison, compare_acled, read_acled_csv
 from eventscope.config import SETTINGS, Config, load_config
 from eventscope.doctor import Check, diagnose
@@ -45,7 +46,16 @@ from eventscope.records import (
 from eventscope.resolve.gazetteer import country_code
 from eventscope.scoring import evaluate_events, evaluate_places
 from eventscope.serialize import from_jsonable, to_jsonable
-from eventscope.store import DEFAULT_SORT, EventFilter, EventPage, Sort, Store, open_store
+from eventscope.store import (
+    DEFAULT_SORT,
+    EventFilter,
+    EventPage,
+    Revision,
+    Sort,
+    Store,
+    open_store,
+    store_revision,
+)
 from eventscope.table import COLUMNS, event_row
 from eventscope.watch import PollReport, Watcher, parse_duration
 
@@ -95,6 +105,7 @@ __all__ = [
     "PollReport",
     "Quantity",
     "ResourceError",
+    "Revision",
     "Sort",
     "Source",
     "Store",
@@ -117,6 +128,8 @@ __all__ = [
     "process",
     "read_acled_csv",
     "read_articles",
+    "store_revision",
     "to_jsonable",
+    "train_classifier",
     "write_events",
 ]

@@ -65,6 +65,14 @@ SETTINGS: tuple[Setting, ...] = (
         "(a keyword check on the raw text); they are stored with no events. Off by default: "
         "it trades a little recall for speed on mixed news.",
     ),
+    Setting(
+        "classifier",
+        str,
+        "",
+        "Directory of a classifier trained by `eventscope train`: it re-types each extracted "
+        "event's ACLED type and sub-type. Empty: the rules' crosswalk alone. Loading it "
+        "unpickles code, so use only classifiers you trained.",
+    ),
 )
 
 
@@ -82,6 +90,7 @@ class Config:
     api_key: str = ""
     max_request_mb: float = 10.0
     relevance_gate: bool = False
+    classifier: str = ""
 
     def as_dict(self) -> dict[str, object]:
         """The settings by name, secrets masked: this is what run logs record."""

@@ -46,6 +46,8 @@ MESSAGES: dict[str, str] = {
     "ES142": "line {line}: unknown key {key!r} in {where}; use one of {known}",
     "ES143": "line {line}: {field} {start}:{end} reads {found!r}, not {name!r}; fix the offsets",
     "ES144": "line {line}: id {case_id!r} is also on line {first}; give each case its own id",
+    "ES145": "{examples} training example(s) with {labels} distinct ACLED type/sub-type label(s); "
+    "training needs gold events with acled_event_type and acled_sub_event_type of at least two kinds",
     "ES150": "cannot read the ACLED file ({detail})",
     "ES151": "not valid UTF-8 ({detail}); save the ACLED export as UTF-8",
     "ES152": "no header row; an ACLED export starts with a line of column names",
@@ -69,6 +71,9 @@ MESSAGES: dict[str, str] = {
     "ES310": "cannot fetch the feed ({detail}); check the URL, it is tried again later",
     "ES311": "cannot reach the Dask scheduler ({detail}); check the address, or use --workers N",
     "ES312": "the Dask task processing this article failed ({detail}); ingest again to retry it",
+    "ES320": "no trained classifier here ({detail}); train one with eventscope train GOLD.jsonl -o DIR",
+    "ES321": "not a readable eventscope classifier ({detail}); train it again with eventscope train",
+    "ES322": "cannot write the classifier ({detail}); check that the directory is writable",
     # ES4xx: store
     "ES401": "store schema version {found} is newer than this eventscope ({expected}); upgrade eventscope",
     "ES402": "write failed and was rolled back ({detail})",

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import sqlalchemy as sa
 from spacy.tokens import Doc
 from sqlalchemy.exc import OperationalError
 
+from eventscope.classify.model import Classifier, load_classifier, retype_events
 from eventscope.config import Config
 from eventscope.dedup.within import merge_within
 from eventscope.errors import EventscopeError, InputError, ResourceError, StoreError
@@ -80,6 +81,19 @@ def process_article(article: Article, doc: Doc, gazetteer: Gazetteer) -> Article
     return ArticleResult(article, tuple(merge_within(extract_events(article, doc, gazetteer))))
 
 
+def retype(result: ArticleResult, classifier: Classifier | None) -> ArticleResult:
+    """``result`` with each event's ACLED type and sub-type from ``classifier`` (setting
+    ``classifier``); roles, places, dates, counts and evidence stay the rules'."""
+    if classifier is None or not result.events:
+        return result
+    return replace(result, events=retype_events(result.events, result.article, classifier))
+
+
+def _classifier(config: Config) -> Classifier | None:
+    """The classifier the ``classifier`` setting names, loaded once per process; None when unset."""
+    return load_classifier(config.classifier) if config.classifier else None
+
+
 def make_article(
     text: str,
     *,
@@ -112,7 +126,7 @@ def extract(
     config = config or Config()
     article = make_article(text, published=published, title=title, url=url, outlet=outlet)
     doc = load_model(config.model)(article.text)
-    return list(process_article(article, doc, load_gazetteer()).events)
+    return list(retype(process_article(article, doc, load_gazetteer()), _classifier(config)).events)
 
 
 def process(articles: Iterable[Article], config: Config | None = None) -> Iterator[ArticleResult]:
@@ -134,11 +148,12 @@ def process_outcomes(articles: Iterable[Article], config: Config) -> Iterator[Ou
     This is what both a single process and each Dask worker run: one article's
     failure is its own outcome, and the others go on.
     """
+    classifier = _classifier(config)
     nlp = load_model(config.model)
     gazetteer = load_gazetteer()
     if not config.relevance_gate:
         for article, doc in parse_articles(nlp, articles, config.batch_size):
-            yield _process_one(article, doc, gazetteer)
+            yield _process_one(article, doc, gazetteer, classifier)
         return
     # Gated articles are decided chunk by chunk, so order is kept and memory stays flat.
     for chunk in _chunks(articles, max(config.batch_size, 1) * _CHUNK_BATCHES):
@@ -149,7 +164,7 @@ def process_outcomes(articles: Iterable[Article], config: Config) -> Iterator[Ou
         for article, keep in zip(chunk, relevant, strict=True):
             if keep:
                 parsed_article, doc = next(parsed)
-                yield _process_one(parsed_article, doc, gazetteer)
+                yield _process_one(parsed_article, doc, gazetteer, classifier)
             else:
                 yield ArticleResult(article, (), gated=True)
 
@@ -165,9 +180,11 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def _process_one(article: Article, doc: Doc, gazetteer: Gazetteer) -> Outcome:
+def _process_one(
+    article: Article, doc: Doc, gazetteer: Gazetteer, classifier: Classifier | None = None
+) -> Outcome:
     try:
-        return process_article(article, doc, gazetteer)
+        return retype(process_article(article, doc, gazetteer), classifier)
     except EventscopeError as exc:
         exc.article_id = exc.article_id or article.article_id
         return exc
@@ -288,6 +305,7 @@ def ingest_items(
 ) -> IngestReport:
     """``ingest`` for articles already read (and the errors of those that could not be)."""
     config = config or Config()
+    _classifier(config)  # a missing or unreadable classifier fails here, before any article
     report = IngestReport()
     run_id = store.start_run(config.as_dict())
     writer = _Writer(store, report, on_article)

@@ -16,7 +16,8 @@ EXPECTED = {
     "evaluate_places", "event_row", "extract", "from_jsonable", "ingest", "load_config",
     "make_article", "open_store", "process", "read_articles", "to_jsonable", "write_events",
     "Comparison", "compare_acled", "read_acled_csv",
-    "PollReport", "Watcher", "parse_duration",
+    "PollReport", "Watcher", "parse_duration", "Revision", "store_revision",
+    "train_classifier",
 }
 
 

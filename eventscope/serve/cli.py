@@ -43,6 +43,14 @@ ConfigOption = Annotated[
 ModelOption = Annotated[
     str | None, typer.Option("--model", help="spaCy model package (default: setting 'model', auto).")
 ]
+ClassifierOption = Annotated[
+    str | None,
+    typer.Option(
+        "--classifier",
+        help="Directory from `eventscope train`: re-type ACLED type and sub-type with it "
+        "(setting 'classifier'; it unpickles code, so use only your own).",
+    ),
+]
 
 
 def _config(config_file: Path | None, **flags: Any) -> es.Config:
@@ -101,10 +109,13 @@ def ingest(
     ] = None,
     db: DbOption = None,
     model: ModelOption = None,
+    classifier: ClassifierOption = None,
     config_file: ConfigOption = None,
 ) -> None:
     """Read articles, extract their events and store them (re-running changes nothing)."""
-    config = _config(config_file, db=db, model=model, relevance_gate=relevance_gate)
+    config = _config(
+        config_file, db=db, model=model, relevance_gate=relevance_gate, classifier=classifier
+    )
     publication = _date(published, "--published")
     if workers < 0:
         raise es.ConfigError("ES202", "--workers", value=workers, detail="expected 0 or more")
@@ -462,10 +473,11 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object of metrics.")] = False,
     limit: Annotated[int | None, typer.Option(help="Score only the first N cases.")] = None,
     model: ModelOption = None,
+    classifier: ClassifierOption = None,
     config_file: ConfigOption = None,
 ) -> None:
     """Score eventscope against a gold file: event types, places, dates and counts."""
-    config = _config(config_file, model=model)
+    config = _config(config_file, model=model, classifier=classifier)
     progress = Progress(
         SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} cases"),
         TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal,
@@ -520,6 +532,41 @@ def evaluate(
                   f"extra {case.extra}: {escape(case.text[:300])}")
         for problem in case.problems:
             out.print(f"    - {escape(problem)}")
+
+
+@app.command()
+def train(
+    gold: Annotated[Path, typer.Argument(help="Gold file (JSONL, see the evaluation FORMAT).")],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Directory to write the classifier to.")
+    ],
+    limit: Annotated[int | None, typer.Option(help="Train on the first N cases only.")] = None,
+    model: ModelOption = None,
+    config_file: ConfigOption = None,
+) -> None:
+    """Train the ACLED type/sub-type classifier on a gold file and save it (see --classifier)."""
+    config = _config(config_file, model=model)
+    progress = Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} cases"),
+        TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal,
+    )
+    with progress:
+        task = progress.add_task("running the rules", total=None)
+
+        def tick(done: int) -> None:
+            progress.update(task, completed=done)
+
+        def fitting(examples: int) -> None:
+            progress.update(task, description=f"fitting on {examples} events")
+
+        report = es.train_classifier(
+            gold, output, config=config, limit=limit, on_case=tick, on_fit=fitting
+        )
+    out.print(
+        f"{report.cases} cases, {report.examples} events paired with gold, "
+        f"{report.unpaired_gold} gold events unpaired, {len(report.labels)} labels; "
+        f"training accuracy {report.training_accuracy:.3f}; saved to {escape(str(report.directory))}"
+    )
 
 
 @app.command()
@@ -610,10 +657,8 @@ def migrate(
     config_file: ConfigOption = None,
 ) -> None:
     """Upgrade the store's tables to this eventscope's schema, in place (or --check)."""
-    from eventscope.store import store_revision
-
     config = _config(config_file, db=db)
-    before = store_revision(config.db)
+    before = es.store_revision(config.db)
     where = before.store
     if check:
         if before.behind:
