@@ -210,6 +210,8 @@ def sort_key(column: str) -> sa.ColumnElement[Any]:
 
 for _column in SORT_MISSING:
     sa.Index(f"ix_events_sort_{_column}", sort_key(_column), events.c.event_id)
+# The dashboard's most common page: one country, newest first.
+sa.Index("ix_events_country_sort_date", events.c.location_country, sort_key("date_start"), events.c.event_id)
 
 TABLES: tuple[sa.Table, ...] = (
     articles, events, event_sources, evidence, mentions, mention_links, runs

@@ -36,8 +36,15 @@ def upgrade() -> None:
             "events",
             [sa.text(f"coalesce({column}, {missing})"), "event_id"],
         )
+    # the dashboard's most common page: one country, newest first
+    op.create_index(
+        "ix_events_country_sort_date",
+        "events",
+        ["location_country", sa.text(f"coalesce(date_start, {_MISSING['date_start']})"), "event_id"],
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_events_country_sort_date", table_name="events")
     for column in _MISSING:
         op.drop_index(f"ix_events_sort_{column}", table_name="events")
