@@ -205,11 +205,15 @@ def main() -> None:
     parser.add_argument("--writers", type=int, default=2)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--workers", type=int, default=2, help="server processes (eventscope serve --workers)")
+    parser.add_argument("--db", help="use this filled store as it is (a copy: writers add to it)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="eventscope-bench-"))
-    url = f"sqlite:///{folder / 'events.db'}"
-    print(f"filling {url} with {args.events:,} events ...")
-    print(f"  {fill(url, args.events):.0f} s")
+    if args.db:
+        url = args.db
+    else:
+        url = f"sqlite:///{folder / 'events.db'}"
+        print(f"filling {url} with {args.events:,} events ...")
+        print(f"  {fill(url, args.events):.0f} s")
     port = _port()
     server_log = folder / "server.log"
     server = subprocess.Popen(

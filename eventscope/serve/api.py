@@ -208,7 +208,9 @@ def _add_read_routes(app: FastAPI, store: Store) -> None:
             exported = dataclasses.replace(flt, limit=limit)
             return _file_response(store, exported, order, chosen, cursor)
         page = store.page_rows(flt, sort=order, after=cursor, size=limit or PAGE_SIZE)
-        return {"total": store.count_events(flt), "next_cursor": page.next_cursor, "events": page.rows}
+        body = {"total": store.count_events(flt), "next_cursor": page.next_cursor, "events": page.rows}
+        # Validated and dumped by pydantic directly: FastAPI's generic encoder took 9 ms a page.
+        return JSONResponse(models.EventPageOut.model_validate(body).model_dump(mode="json"))
 
     @app.get(
         "/events/{event_id}",
