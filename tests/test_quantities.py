@@ -296,3 +296,14 @@ def test_a_later_toll_updates_the_event_told_before():
     )
     (attack,) = [e for e in events if e.trigger.text == "attacked"]
     assert _killed(attack) == [(9, 9)]
+
+
+def test_a_stray_number_the_parser_makes_an_object_is_not_added_to_the_victims():
+    # Found by the dashboard's XSS test: markup after the arrests became a second object.
+    events = es.extract(
+        'Police arrested 15 protesters in Nakuru on Monday after they held signs reading '
+        '<img src=x onerror="a = 3">, a spokesman said.',
+        published="2024-05-06",
+    )
+    (arrests,) = [e for e in events if e.type is es.EventType.COERCE]
+    assert [(q.min, q.max) for q in arrests.arrested] == [(15, 15)]

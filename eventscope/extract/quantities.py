@@ -428,10 +428,14 @@ def find_counts(sent: Span) -> list[Count]:
         victims = _counted_nouns(word)
         for noun in _companions([word, *victims]):
             victims.append(noun)  # "shot dead along with two bodyguards"
+        if len(victims) > 1:  # several objects: only people add up, not a stray number
+            victims = [v for v in victims if v.pos_ in ("NOUN", "PROPN", "PRON")] or victims[:1]
         for noun in victims:
             for each in [noun, *noun.conjuncts]:
                 if each.i in seen or (each is not word and _is_detail(each)):
                     continue
+                if each is not noun and each.pos_ not in ("NOUN", "PROPN", "PRON"):
+                    continue  # only people are added: not a stray number the parser coordinated
                 if each is not noun and any(
                     _kind(c) not in (None, kind) for c in [*each.children, each.head] if c.i != word.i
                 ):
