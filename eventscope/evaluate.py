@@ -604,7 +604,7 @@ def _type_agrees(gold: GoldEvent, system: Event) -> bool:
     return False
 
 
-def _date_gap(gold: GoldEvent, system: Event) -> float:
+def date_gap(gold: GoldEvent, system: Event) -> float:
     """Days from the gold date to the system's date range; 0 inside it, inf when unknown."""
     if gold.date is None or system.date is None or system.date.start is None:
         return math.inf
@@ -617,29 +617,44 @@ def _date_gap(gold: GoldEvent, system: Event) -> float:
     return 0.0
 
 
+def distance_band(distance: float | None) -> float:
+    """How near a pair's places are: 0 within NEAR_KM, 1 within FAR_KM, 2 beyond or unknown."""
+    if distance is None:
+        return 2.0
+    return 0.0 if distance <= NEAR_KM else 1.0 if distance <= FAR_KM else 2.0
+
+
+def place_distance_km(gold: GoldEvent, system: Event) -> float | None:
+    """Kilometres between the gold and the system coordinates; None when either is unknown."""
+    return _distance_km(gold.lat, gold.lon, system.location)
+
+
 def _pair_key(gold: GoldEvent, system: Event) -> tuple[float, float, float, float] | None:
     """The ranking key of a candidate pair (smaller is better), None when not a candidate."""
     type_agrees = _type_agrees(gold, system)
-    distance = _distance_km(gold.lat, gold.lon, system.location)
-    gap = _date_gap(gold, system)
+    distance = place_distance_km(gold, system)
+    gap = date_gap(gold, system)
     near = distance is not None and distance <= FAR_KM
     if not type_agrees and not (near and gap == 0):
         return None
-    if distance is None:
-        band, distance = 2.0, math.inf
-    else:
-        band = 0.0 if distance <= NEAR_KM else 1.0 if distance <= FAR_KM else 2.0
-    return (0.0 if type_agrees else 1.0, band, gap, distance)
+    far = math.inf if distance is None else distance
+    return (0.0 if type_agrees else 1.0, distance_band(distance), gap, far)
 
 
 def match_events(gold: Sequence[GoldEvent], system: Sequence[Event]) -> list[tuple[int, int]]:
     """The matched (gold index, system index) pairs in gold order (rule: module docstring)."""
-    candidates: list[tuple[tuple[float, float, float, float], int, int]] = []
+    candidates: list[tuple[tuple[float, ...], int, int]] = []
     for i, gold_event in enumerate(gold):
         for j, system_event in enumerate(system):
             key = _pair_key(gold_event, system_event)
             if key is not None:
                 candidates.append((key, i, j))
+    return pair_greedily(candidates)
+
+
+def pair_greedily(candidates: list[tuple[tuple[float, ...], int, int]]) -> list[tuple[int, int]]:
+    """One-to-one (gold index, system index) pairs from scored candidates, best key first,
+    in gold order."""
     candidates.sort()
     pairs: list[tuple[int, int]] = []
     gold_taken: set[int] = set()

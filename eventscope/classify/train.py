@@ -9,7 +9,6 @@ ACLED type and sub-type from the ``EventView`` of the system event.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -21,12 +20,13 @@ from eventscope.classify.model import Classifier, join_label, save_classifier
 from eventscope.config import Config
 from eventscope.errors import InputError
 from eventscope.evaluate import (
-    FAR_KM,
-    NEAR_KM,
     GoldCase,
     GoldEvent,
     case_publication_date,
-    haversine_km,
+    date_gap,
+    distance_band,
+    pair_greedily,
+    place_distance_km,
     read_gold,
 )
 from eventscope.pipeline import make_article, process
@@ -57,46 +57,20 @@ class TrainReport:
     training_accuracy: float
 
 
-def _date_gap(gold: GoldEvent, system: Event) -> float:
-    if gold.date is None or system.date is None or system.date.start is None:
-        return math.inf
-    start = system.date.start
-    end = system.date.end or start
-    if start <= gold.date <= end:
-        return 0.0
-    return float(min(abs((gold.date - start).days), abs((gold.date - end).days)))
-
-
-def _band(gold: GoldEvent, system: Event) -> float:
-    place = system.location
-    if gold.lat is None or gold.lon is None or place is None or place.lat is None or place.lon is None:
-        return 2.0
-    distance = haversine_km(gold.lat, gold.lon, place.lat, place.lon)
-    return 0.0 if distance <= NEAR_KM else 1.0 if distance <= FAR_KM else 2.0
-
-
 def pair_for_training(gold: Sequence[GoldEvent], system: Sequence[Event]) -> list[tuple[int, int]]:
     """(gold index, system index) pairs, one to one, by place, then date, then order.
 
     Unlike ``evaluate.match_events`` the type plays no part: a mistyped
     system event is exactly what the classifier must learn to correct.
     """
-    candidates: list[tuple[tuple[float, float, float], int, int]] = []
+    candidates: list[tuple[tuple[float, ...], int, int]] = []
     for i, gold_event in enumerate(gold):
         for j, system_event in enumerate(system):
             order = abs(i / max(len(gold), 1) - j / max(len(system), 1))
-            key = (_band(gold_event, system_event), min(_date_gap(gold_event, system_event), 1e6), order)
+            band = distance_band(place_distance_km(gold_event, system_event))
+            key = (band, min(date_gap(gold_event, system_event), 1e6), order)
             candidates.append((key, i, j))
-    candidates.sort()
-    pairs: list[tuple[int, int]] = []
-    gold_taken: set[int] = set()
-    system_taken: set[int] = set()
-    for _, i, j in candidates:
-        if i not in gold_taken and j not in system_taken:
-            gold_taken.add(i)
-            system_taken.add(j)
-            pairs.append((i, j))
-    return sorted(pairs)
+    return pair_greedily(candidates)
 
 
 def training_set(results: Iterable[tuple[GoldCase, Article, Sequence[Event]]]) -> TrainingSet:
