@@ -66,6 +66,12 @@ def ingest_command(folder: Path, url: str) -> list[str]:
     return [sys.executable, "-m", "eventscope", "ingest", str(folder), "--db", url]
 
 
+def run_ingest(folder: Path, url: str) -> None:
+    """``eventscope ingest FOLDER --db URL`` in its own process, which must succeed."""
+    done = subprocess.run(ingest_command(folder, url), capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr
+
+
 def count_articles(url: str) -> int:
     engine = sa.create_engine(url)
     try:
@@ -84,8 +90,7 @@ def test_kill_9_mid_ingest_leaves_a_consistent_store_and_a_rerun_completes(
     corpus = make_corpus(tmp_path / "corpus", copies=8)
     total = len(list(corpus.iterdir()))
     reference = f"sqlite:///{tmp_path / 'reference.db'}"
-    done = subprocess.run(ingest_command(corpus, reference), capture_output=True, text=True, timeout=600, check=False)
-    assert done.returncode == 0, done.stderr
+    run_ingest(corpus, reference)
     expected = snapshot(reference)
     assert len(expected["articles"]) == total
 
@@ -112,12 +117,10 @@ def test_kill_9_mid_ingest_leaves_a_consistent_store_and_a_rerun_completes(
             source = Path(str(item.origin))
             (stored_files / source.name).write_bytes(source.read_bytes())
     subset = f"sqlite:///{tmp_path / 'subset.db'}"
-    done = subprocess.run(ingest_command(stored_files, subset), capture_output=True, text=True, timeout=600, check=False)
-    assert done.returncode == 0, done.stderr
+    run_ingest(stored_files, subset)
     assert killed == snapshot(subset)
 
-    rerun = subprocess.run(ingest_command(corpus, store_url), capture_output=True, text=True, timeout=600, check=False)
-    assert rerun.returncode == 0, rerun.stderr
+    run_ingest(corpus, store_url)
     assert snapshot(store_url) == expected
 
 
@@ -226,8 +229,7 @@ def test_two_ingests_into_one_postgres_store_at_once_store_each_article_once(
     corpus = make_corpus(tmp_path / "corpus", copies=6)
     total = len(list(corpus.iterdir()))
     reference = f"sqlite:///{tmp_path / 'reference.db'}"
-    done = subprocess.run(ingest_command(corpus, reference), capture_output=True, text=True, timeout=600, check=False)
-    assert done.returncode == 0, done.stderr
+    run_ingest(corpus, reference)
     # Migrate first, as a deployment would; the two ingests then race on the same articles.
     es.open_store(postgres_url).close()
     racers = [subprocess.Popen(ingest_command(corpus, postgres_url), stdout=subprocess.PIPE,
