@@ -5,21 +5,27 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import itertools
+import random
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
-from dedup_pairs import labelled_rows
+import sqlalchemy as sa
+from dedup_pairs import HELDOUT_FILE, labelled_pairs, labelled_rows
 from factories import lagos_article, lagos_events
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import eventscope as es
-from eventscope.dedup import merge_within
+from eventscope.dedup import Signature, candidate, merge_within, score_pair, signature
+from eventscope.dedup.block import candidate_pairs
+from eventscope.dedup.score import link_score
 from eventscope.ingest import read_articles
 from eventscope.pipeline import process
 from eventscope.records import Article, Event, Source
-from eventscope.store import Store, open_store
+from eventscope.store import Store, open_store, schema
 
 ARTICLES = Path(__file__).parent / "articles" / "dedup"
 
@@ -171,6 +177,20 @@ def test_recompute_rebuilds_the_same_events_and_is_idempotent(store: Store) -> N
     assert (first.mentions, first.events) == (counts["mentions"], counts["events"])
 
 
+def test_recompute_gives_mentions_without_a_signature_theirs_and_the_same_events(store: Store) -> None:
+    for event in _rows(*SCENARIOS):
+        store.save(_article_of(event), [event])
+    incremental = _events(store)
+    with store.engine.begin() as connection:  # as rows migrated from revision 0002 are
+        stored = dict(connection.execute(sa.select(schema.mentions.c.mention_id, schema.mentions.c.signature)).all())
+        connection.execute(sa.update(schema.mentions).values(signature=None))
+    store.recompute_merges()
+    assert _events(store) == incremental
+    with store.engine.connect() as connection:
+        rebuilt = dict(connection.execute(sa.select(schema.mentions.c.mention_id, schema.mentions.c.signature)).all())
+    assert rebuilt == stored and None not in rebuilt.values()
+
+
 def test_saving_an_article_again_changes_nothing(store: Store) -> None:
     events = _rows("s04")
     for event in events:
@@ -192,3 +212,79 @@ def test_a_later_article_updates_the_event(store: Store) -> None:
     assert after.last_updated == dt.date(2024, 2, 12)
     assert after.sources == tuple(sorted(after.sources, key=lambda s: s.published or dt.date.min))
     assert isinstance(after.sources[0], Source)
+
+
+# Blocking at scale (dedup.block): the candidate pairs are exactly those `candidate` accepts
+
+
+def _sig(
+    mention: str, lat: float | None, lon: float | None, day: int, last: int | None = None, *,
+    article: str | None = None, precision: int = 1, country: str = "FJI", family: str = "violence",
+) -> Signature:
+    return Signature(
+        mention_id=mention, article_id=article or f"article-{mention}", outlet=None, type="ASSAULT",
+        family=family, aggregate=False, mode=None, country=country, admin1=None, geonameid=None,
+        lat=lat, lon=lon, precision=precision, day=day, day_end=day if last is None else last,
+        date_precision="day", date_weak=False, actor1=None, actor1_kind=None, actor2=None,
+        actor2_kind=None, killed=None, injured=None, arrested=None, published=day, text="", sequel=False,
+    )
+
+
+def _ids(pairs: Iterable[tuple[Signature, Signature]]) -> set[tuple[str, str]]:
+    return {(min(a.mention_id, b.mention_id), max(a.mention_id, b.mention_id)) for a, b in pairs}
+
+
+def _brute_force(signatures: list[Signature]) -> set[tuple[str, str]]:
+    return _ids((a, b) for a, b in itertools.combinations(signatures, 2) if candidate(a, b))
+
+
+def test_blocking_finds_pairs_across_the_date_line_and_the_pole_and_within_long_spans() -> None:
+    day = 739_000
+    signatures = [
+        _sig("s1", -18.0, 179.9, day),
+        _sig("s2", -18.0, -179.9, day + 2),  # 21 km from s1 across the date line, two days on
+        _sig("s3", -18.0, 179.9, day + 3),  # three days after s1: too late for it
+        _sig("s4", None, None, day - 20, day + 1, precision=3),  # country only, three weeks long
+        _sig("s5", -17.54, 179.9, day),  # 51 km north of s1: too far
+        _sig("s6", -18.0, 179.9, day, article="article-s1"),  # another event of s1's article
+        _sig("s7", 89.9, 0.0, day + 10),
+        _sig("s8", 89.9, 180.0, day + 11),  # 22 km from s7 over the pole
+        _sig("s9", -18.0, 179.9, day, country="TON"),  # another country
+        _sig("s10", -18.0, 179.9, day, family="protest"),  # another type family
+    ]
+    expected = {
+        ("s1", "s2"), ("s2", "s3"), ("s1", "s4"), ("s2", "s4"), ("s3", "s4"), ("s4", "s5"),
+        ("s4", "s6"), ("s2", "s6"), ("s7", "s8"),
+    }
+    found = list(candidate_pairs(signatures))
+    assert _ids(found) == expected == _brute_force(signatures)
+    assert len(found) == len(expected)  # each pair once
+
+
+def test_blocking_equals_comparing_every_pair_on_random_mentions() -> None:
+    rng = random.Random(8)
+    signatures = []
+    for index in range(600):
+        lat = rng.choice([rng.uniform(-90, 90), rng.uniform(88, 90), rng.uniform(10.0, 10.6)])
+        lon = rng.choice([rng.uniform(-180, 180), rng.uniform(179.6, 180), rng.uniform(-180, -179.6)])
+        located = rng.random() < 0.9
+        first = 739_000 + rng.randrange(30)
+        signatures.append(_sig(
+            f"m{index:03d}", lat if located else None, lon if located else None, first,
+            first + rng.choice([0, 0, 0, 1, 6, 29, 31, 40]), article=f"a{rng.randrange(400)}",
+            precision=rng.choice([1, 2, 3]), country=rng.choice(["FJI", "FJI", "TON"]),
+        ))
+    found = list(candidate_pairs(signatures))
+    assert len(found) == len(_ids(found)) > 1000
+    assert _ids(found) == _brute_force(signatures)
+
+
+def test_link_score_is_score_pair_when_it_links_and_none_otherwise() -> None:
+    pairs = [*labelled_pairs(), *labelled_pairs(HELDOUT_FILE)]
+    linked = 0
+    for x, y, _ in pairs:
+        a, b = signature(x), signature(y)
+        full = score_pair(a, b)
+        assert link_score(a, b) == (full if full.same else None)
+        linked += full.same
+    assert 0 < linked < len(pairs)

@@ -3,13 +3,26 @@
 tests/fixtures/dedup_pairs.csv holds 144 invented reports in 40 scenarios;
 every two reports of a scenario make a pair (195 pairs, 73 the same event),
 among them the hard negatives: two strikes in one city on one day, daily
-protests in one square, a second wave of arrests the next day.
+protests in one square, a second wave of arrests the next day. The weights
+and the threshold of ``dedup.score`` were chosen on these pairs, so their
+0.90 precision and recall are tuned-on figures.
+
+tests/fixtures/dedup_pairs_heldout.csv was written afterwards and never used
+to choose anything: 53 reports in 12 scenarios, 92 pairs, 38 the same event
+(two air raids on one city in one evening, a market and a hospital shelled
+the same day, protests outside one parliament on three nights, two labour
+strikes in one city on one day, a bombing whose toll rose from 12 to 31 with
+two groups blamed, an overnight attack dated Monday by some outlets and
+Tuesday by others). On it the merge scores precision 0.85 (33 of 39) and
+recall 0.87 (33 of 38), under the 0.90 aim; the tests below hold that line.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from dedup_pairs import labelled_pairs, labelled_rows
+from dedup_pairs import HELDOUT_FILE, PAIRS_FILE, labelled_pairs, labelled_rows
 
 from eventscope.dedup import candidate, score_pair, signature
 
@@ -22,9 +35,24 @@ def _predicted(pairs: list[tuple[object, object, bool]]) -> list[tuple[bool, boo
     return out
 
 
+def _precision(predictions: list[tuple[bool, bool]]) -> float:
+    true_positive = sum(1 for said, same in predictions if said and same)
+    return true_positive / sum(1 for said, _ in predictions if said)
+
+
+def _recall(predictions: list[tuple[bool, bool]]) -> float:
+    true_positive = sum(1 for said, same in predictions if said and same)
+    return true_positive / sum(1 for _, same in predictions if same)
+
+
 @pytest.fixture(scope="module")
 def predictions() -> list[tuple[bool, bool]]:
     return _predicted(labelled_pairs())  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def heldout() -> list[tuple[bool, bool]]:
+    return _predicted(labelled_pairs(HELDOUT_FILE))  # type: ignore[arg-type]
 
 
 def test_the_pair_set_is_large_enough_and_has_both_labels() -> None:
@@ -34,24 +62,44 @@ def test_the_pair_set_is_large_enough_and_has_both_labels() -> None:
     assert sum(same for _, _, same in pairs) == 73
 
 
-def test_precision_on_labelled_pairs_is_at_least_090(predictions: list[tuple[bool, bool]]) -> None:
-    true_positive = sum(1 for said, same in predictions if said and same)
-    said_same = sum(1 for said, _ in predictions if said)
-    assert true_positive / said_same >= 0.90
+def test_precision_on_the_tuning_pairs_is_at_least_090(predictions: list[tuple[bool, bool]]) -> None:
+    assert _precision(predictions) >= 0.90  # tuned on these pairs
 
 
-def test_recall_on_labelled_pairs_is_at_least_090(predictions: list[tuple[bool, bool]]) -> None:
-    true_positive = sum(1 for said, same in predictions if said and same)
-    same = sum(1 for _, same in predictions if same)
-    assert true_positive / same >= 0.90
+def test_recall_on_the_tuning_pairs_is_at_least_090(predictions: list[tuple[bool, bool]]) -> None:
+    assert _recall(predictions) >= 0.90  # tuned on these pairs
 
 
-def _rows(scenario: str) -> dict[str, list[object]]:
+def test_the_heldout_set_is_new_and_has_both_labels() -> None:
+    pairs = labelled_pairs(HELDOUT_FILE)
+    assert len(labelled_rows(HELDOUT_FILE)) == 53
+    assert (len(pairs), sum(same for _, _, same in pairs)) == (92, 38)
+    tuning = {event.evidence.text for _, _, event in labelled_rows()}
+    assert not tuning & {event.evidence.text for _, _, event in labelled_rows(HELDOUT_FILE)}
+
+
+def test_precision_and_recall_on_heldout_pairs_hold_the_measured_line(heldout: list[tuple[bool, bool]]) -> None:
+    # Measured once, before any change to the scorer: 33 of 39 said-same, 33 of 38 same.
+    # Below the 0.90 aim; a change that lowers either is a regression.
+    assert _precision(heldout) >= 0.84
+    assert _recall(heldout) >= 0.86
+
+
+def _rows(scenario: str, path: Path = PAIRS_FILE) -> dict[str, list[object]]:
     found: dict[str, list[object]] = {}
-    for name, letter, event in labelled_rows():
+    for name, letter, event in labelled_rows(path):
         if name == scenario:
             found.setdefault(letter, []).append(event)
     return found
+
+
+def test_heldout_raids_on_a_depot_and_a_power_station_stay_apart_and_a_rising_toll_merges() -> None:
+    hodeidah = _rows("h01", HELDOUT_FILE)  # a fuel depot bombed, then a power station, one evening
+    depot, power = signature(hodeidah["a"][0]), signature(hodeidah["b"][1])  # type: ignore[arg-type]
+    assert not score_pair(depot, power).same
+    quetta = _rows("h05", HELDOUT_FILE)  # one bombing: 12, then 26, 31 and 24 killed, two groups blamed
+    first, claimed = signature(quetta["a"][0]), signature(quetta["a"][2])  # type: ignore[arg-type]
+    assert score_pair(first, claimed).same
 
 
 def test_two_strikes_in_one_city_on_one_day_stay_apart() -> None:

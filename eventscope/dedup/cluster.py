@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from eventscope.dedup.score import PairScore
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """Two mentions judged to report the same event (``a`` < ``b``), and why."""
 
@@ -25,24 +25,31 @@ class Link:
 
 def clusters(article_of: Mapping[str, str], links: Iterable[Link]) -> list[list[str]]:
     """The mention ids of ``article_of`` in groups, each sorted, groups by their first id."""
-    parent = {mention: mention for mention in article_of}
-    articles = {mention: {article} for mention, article in article_of.items()}
+    parent: dict[str, str] = {}  # only mentions that were joined to another
+    articles: dict[str, set[str]] = {}  # a group's articles, kept for groups of two or more
 
     def root(mention: str) -> str:
-        while parent[mention] != mention:
-            parent[mention] = parent[parent[mention]]
+        while parent.get(mention, mention) != mention:
+            parent[mention] = parent.get(parent[mention], parent[mention])
             mention = parent[mention]
         return mention
 
     for link in sorted(links, key=lambda link: (-link.score.total, link.a, link.b)):
-        if link.a not in parent or link.b not in parent:
+        if link.a not in article_of or link.b not in article_of:
             continue
         ra, rb = root(link.a), root(link.b)
-        if ra == rb or articles[ra] & articles[rb]:
+        if ra == rb:
+            continue
+        in_a = articles.get(ra) or {article_of[ra]}
+        in_b = articles.get(rb) or {article_of[rb]}
+        if not in_a.isdisjoint(in_b):
             continue
         keep, drop = (ra, rb) if ra < rb else (rb, ra)
         parent[drop] = keep
-        articles[keep] |= articles.pop(drop)
+        articles.pop(drop, None)
+        large, small = (in_a, in_b) if len(in_a) >= len(in_b) else (in_b, in_a)
+        large |= small  # the smaller set into the larger: each article is moved O(log n) times
+        articles[keep] = large
     groups: dict[str, list[str]] = {}
     for mention in sorted(article_of):
         groups.setdefault(root(mention), []).append(mention)

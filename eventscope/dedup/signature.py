@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from eventscope.dedup.combine import article_of, published_of
@@ -111,10 +111,14 @@ class Signature:
     published: int | None  # ordinal
     text: str  # detail_words of the reporting sentences, space-separated
     sequel: bool  # told as one more of its kind: "another", "a second", "again", "separately"
+    words: frozenset[str] = field(init=False, repr=False, compare=False)  # the words of ``text``
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", frozenset(self.text.split()))
 
     def as_row(self) -> list[Any]:
-        """A JSON-ready list of the values, for the store."""
-        return list(astuple(self))
+        """A JSON-ready list of the values, for the store (``words`` is not stored: it is ``text``)."""
+        return [getattr(self, f.name) for f in fields(self) if f.init]
 
     @classmethod
     def from_row(cls, row: list[Any]) -> Signature:

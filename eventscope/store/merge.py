@@ -26,12 +26,11 @@ from eventscope.dedup import (
     candidate,
     canonical_event,
     clusters,
-    score_pair,
     signature,
 )
 from eventscope.dedup.block import candidate_pairs
 from eventscope.dedup.combine import article_of
-from eventscope.dedup.score import DATE_WINDOW_DAYS, MAX_SPAN_DAYS, mergeable
+from eventscope.dedup.score import DATE_WINDOW_DAYS, MAX_SPAN_DAYS, link_score, mergeable
 from eventscope.dedup.signature import FAMILIES
 from eventscope.records import Event, Evidence
 from eventscope.serialize import from_jsonable, to_jsonable
@@ -39,6 +38,7 @@ from eventscope.store import schema
 from eventscope.table import event_row
 
 _CHUNK = 500  # ids per IN (...) list
+_LINK_ROWS = 10_000  # links written per INSERT, so a million links are never all rows at once
 # event_row columns kept in event_sources rather than in events.
 _SOURCE_COLUMNS = ("article_ids", "outlets")
 _FAMILY_TYPES = {
@@ -129,10 +129,19 @@ def insert_mentions(connection: sa.Connection, events: Sequence[Event]) -> None:
         connection.execute(sa.insert(schema.mentions), rows)
 
 
-def _signature(row: Any) -> Signature:
-    if row.signature is not None:
-        return Signature.from_row(row.signature)
-    return signature(from_jsonable(Event, row.record))  # a row migrated from revision 0002
+def _signatures(connection: sa.Connection, rows: Sequence[Any]) -> list[Signature]:
+    """The signatures of mention rows (``mention_id``, ``signature``), read from the stored record
+    only for rows migrated from revision 0002, which have none."""
+    m = schema.mentions.c
+    missing = [row.mention_id for row in rows if row.signature is None]
+    records: dict[str, Any] = {}
+    for chunk in _chunks(missing):
+        records.update(connection.execute(sa.select(m.mention_id, m.record).where(m.mention_id.in_(chunk))).all())
+    return [
+        Signature.from_row(row.signature) if row.signature is not None
+        else signature(from_jsonable(Event, records[row.mention_id]))
+        for row in rows
+    ]
 
 
 def _candidates(connection: sa.Connection, sig: Signature) -> list[Signature]:
@@ -141,28 +150,28 @@ def _candidates(connection: sa.Connection, sig: Signature) -> list[Signature]:
     m = schema.mentions.c
     low = dt.date.fromordinal(sig.day - DATE_WINDOW_DAYS - MAX_SPAN_DAYS)
     high = dt.date.fromordinal(sig.day_end + DATE_WINDOW_DAYS)
-    query = sa.select(m.mention_id, m.signature, m.record).where(
+    query = sa.select(m.mention_id, m.signature).where(
         m.location_country == sig.country,
         m.date_start.between(low, high),
         m.type.in_(_FAMILY_TYPES[sig.family]),
         m.article_id != sig.article_id,
     )
-    found = (_signature(row) for row in connection.execute(query))
+    found = _signatures(connection, connection.execute(query).all())
     return [other for other in found if candidate(sig, other)]
 
 
 def _link(x: Signature, y: Signature) -> Link | None:
     a, b = (x, y) if x.mention_id < y.mention_id else (y, x)
-    score = score_pair(a, b)
-    return Link(a.mention_id, b.mention_id, score) if score.same else None
+    score = link_score(a, b)
+    return None if score is None else Link(a.mention_id, b.mention_id, score)
 
 
-def _insert_links(connection: sa.Connection, links: Iterable[Link]) -> None:
-    rows = [
-        {"mention_a": link.a, "mention_b": link.b, "score": link.score.total, "parts": link.score.as_dict()}
-        for link in links
-    ]
-    if rows:
+def _insert_links(connection: sa.Connection, links: Sequence[Link]) -> None:
+    for start in range(0, len(links), _LINK_ROWS):
+        rows = [
+            {"mention_a": link.a, "mention_b": link.b, "score": link.score.total, "parts": link.score.as_dict()}
+            for link in links[start : start + _LINK_ROWS]
+        ]
         connection.execute(sa.insert(schema.mention_links), rows)
 
 
@@ -235,7 +244,7 @@ def merge_new(connection: sa.Connection, mentions: Sequence[Event]) -> MergeRepo
                 link = _link(sig, other)
                 if link is not None:
                     links[key] = link
-    _insert_links(connection, links.values())
+    _insert_links(connection, list(links.values()))
     members, component_links = _component(connection, (s.mention_id for s in signatures))
     events = _rebuild(connection, members, component_links)
     return MergeReport(mentions=len(members), links=len(component_links), events=events)
@@ -252,8 +261,8 @@ def link_all(signatures: Iterable[Signature]) -> Iterator[Link]:
 def recompute(connection: sa.Connection) -> MergeReport:
     """Rebuild every link and merged event of the store from its mentions."""
     m = schema.mentions.c
-    rows = connection.execute(sa.select(m.mention_id, m.signature, m.record)).all()
-    signatures = [_signature(row) for row in rows]
+    rows = connection.execute(sa.select(m.mention_id, m.signature)).all()
+    signatures = _signatures(connection, rows)
     connection.execute(sa.delete(schema.mention_links))
     links = list(link_all(signatures))
     _insert_links(connection, links)
