@@ -73,6 +73,14 @@ SETTINGS: tuple[Setting, ...] = (
         "event's ACLED type and sub-type. Empty: the rules' crosswalk alone. Loading it "
         "unpickles code, so use only classifiers you trained.",
     ),
+    Setting(
+        "organisations",
+        str,
+        "",
+        "TOML file of named organisations ([[organisation]] entries, as in the shipped "
+        "eventscope/data/organisations.toml) that add to the shipped table or replace its "
+        "entries of the same name. Empty: the shipped table alone.",
+    ),
 )
 
 
@@ -91,6 +99,7 @@ class Config:
     max_request_mb: float = 10.0
     relevance_gate: bool = False
     classifier: str = ""
+    organisations: str = ""
 
     def as_dict(self) -> dict[str, object]:
         """The settings by name, secrets masked: this is what run logs record."""

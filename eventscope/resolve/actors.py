@@ -1,21 +1,26 @@
-"""Turns an actor mention into a canonical actor: name, country and kind.
+"""Turns an actor mention into a canonical actor: name, country, kind and sponsor.
 
-Kind comes from the head noun ("forces", "police", "militias", "protesters")
-or from an apposition ("X, an umbrella group of militias"); country from a
-demonym or country name in the phrase ("Iraqi", "Iraq's"), else, for forces,
-protesters and civilians, the article's main country. A country named alone
-("the US has blamed") is that country's government. Names follow ACLED's
-style where kind and country are known ("Police Forces of Iraq",
-"Protesters (Kenya)"); otherwise the mention is kept as written.
+A named organisation in the phrase ("Kata'ib Hezbollah fighters", "BNP
+activists") gives its canonical name, kind, home country and sponsor from the
+organisation table (``eventscope.resolve.organisations``). Otherwise kind comes
+from the head noun ("forces", "police", "militias", "protesters") or from an
+apposition ("X, an umbrella group of militias"); country from a demonym or
+country name in the phrase ("Iraqi", "Iraq's"), else, for forces, protesters
+and civilians, the article's main country; a sponsor from "Iran-backed" in the
+phrase or its apposition. A country named alone ("the US has blamed") is that
+country's government. Names follow ACLED's style where kind and country are
+known ("Police Forces of Iraq", "Protesters (Kenya)"); otherwise the mention is
+kept as written, so an unknown named group is never dropped.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from eventscope.extract.evidence import evidence_for
 from eventscope.records import Actor, ActorKind
 from eventscope.resolve.gazetteer import Gazetteer
+from eventscope.resolve.organisations import Organisation, Organisations, load_organisations
 
 K = ActorKind
 HEAD_KINDS: dict[str, ActorKind] = {
@@ -110,6 +115,99 @@ def _country(phrase: Span, gazetteer: Gazetteer) -> str | None:
     return None
 
 
+SPONSOR_WORDS = frozenset({"backed", "sponsored", "funded", "supported", "aligned", "allied", "armed"})
+
+
+def _sponsor(tokens: list[Token], gazetteer: Gazetteer) -> str | None:
+    """The state in "Iran-backed", "Iranian-sponsored", "Russia-aligned" among ``tokens``."""
+    doc = tokens[0].doc if tokens else None
+    for token in tokens:
+        if doc is None or token.i + 2 >= len(doc):
+            continue
+        if doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ in SPONSOR_WORDS:
+            country = gazetteer.country(token.text)
+            if country is not None:
+                return country.iso3
+    return None
+
+
+def _appositions(phrase: Span) -> list[Token]:
+    """The words of an apposition to the phrase's head: ", an umbrella group of ... militias"."""
+    return [t for c in phrase.root.children if c.dep_ == "appos" for t in c.subtree]
+
+
+# Heads that stand for a named organisation in "Hamas fighters", "members of the BNP",
+# "a Hezbollah commander"; other heads ("victims of Boko Haram") are not the group.
+MEMBER_HEADS = frozenset(
+    {
+        "member", "leader", "commander", "fighter", "militant", "militia", "rebel", "insurgent",
+        "jihadist", "guerrilla", "gunman", "gunmen", "unit", "wing", "faction", "group", "cell",
+        "force", "troop", "soldier", "official", "spokesman", "spokeswoman", "spokesperson",
+        "activist", "supporter", "cadre", "worker", "loyalist", "mercenary", "operative",
+        "suspect", "peacekeeper", "staff", "mission", "delegation", "agency", "movement",
+        "party", "government", "authority", "administration", "regime", "ally", "proxy",
+        "man", "men", "youth", "head", "chief", "envoy", "representative",
+    }
+)
+
+
+def _organisation(phrase: Span, organisations: Organisations) -> Organisation | None:
+    """The named organisation the phrase stands for, if any."""
+    found = organisations.find(phrase.text)
+    if found is None:
+        return None
+    start, end = phrase.start_char + found.start, phrase.start_char + found.end
+    root = phrase.root
+    if start <= root.idx < end:
+        return found.organisation
+    if root.lemma_.lower() in MEMBER_HEADS or root.lower_ in MEMBER_HEADS:
+        return found.organisation
+    return None
+
+
+ARMED_MODES = frozenset(
+    {
+        "firearms", "shelling/missile", "air/drone strike", "suicide bomb",
+        "explosives", "remote explosive/IED", "grenade", "chemical",
+    }
+)
+UNARMED_MODES = frozenset({"mob violence", "property destruction"})
+# People named by where they live or what they do: when they attack, a mob.
+COMMUNITY_HEADS = frozenset(
+    {
+        "villager", "resident", "local", "youth", "student", "worker", "farmer", "family",
+        "woman", "child", "passenger", "crowd", "trader", "neighbour", "neighbor",
+    }
+)
+WEAPON_WORDS = frozenset(
+    {
+        "armed", "gun", "gunman", "gunmen", "rifle", "rocket", "missile", "mortar", "drone",
+        "bomb", "explosive", "ied", "grenade", "shell", "shelling", "artillery", "gunfire",
+        "gunshot", "firearm", "shoot", "shooting",
+    }
+)
+
+
+def _perpetrator_kind(phrase: Span, mode: str | None) -> ActorKind:
+    """Civilians who attack: a mob for unarmed violence (beating, stoning, arson by a
+    crowd), an unidentified armed group for armed or remote violence (ACLED)."""
+    if mode in ARMED_MODES or any(t.lemma_.lower() in WEAPON_WORDS for t in phrase):
+        return K.UNIDENTIFIED
+    if mode in UNARMED_MODES:
+        return K.MOB
+    root = phrase.root
+    if root.tag_ == "NN" and HEAD_KINDS.get(root.lemma_.lower()) is K.CIVILIANS:
+        return K.UNIDENTIFIED  # "a man": one person is not a mob ("a group of ..." may be)
+    if any(t.lemma_.lower() in COMMUNITY_HEADS for t in phrase):
+        # "villagers", "a group of youths": a mob unless the sentence tells of weapons
+        armed = any(t.lemma_.lower() in WEAPON_WORDS for t in phrase.sent)
+        return K.UNIDENTIFIED if armed else K.MOB
+    # "several people who attacked the embassy": armed if the article tells of weapons
+    # (the rockets are often named in another sentence), else a mob
+    armed = any(t.lemma_.lower() in WEAPON_WORDS for t in phrase.doc)
+    return K.UNIDENTIFIED if armed else K.MOB
+
+
 def resolve_actor(
     article_id: str,
     phrase: Span,
@@ -117,34 +215,49 @@ def resolve_actor(
     main_country: str | None,
     *,
     perpetrator: bool = False,
+    mode: str | None = None,
+    organisations: Organisations | None = None,
 ) -> Actor:
     """The canonical actor for a noun phrase.
 
     ``perpetrator`` marks the doer of violence: "people" or "men" who attack
-    are an unidentified armed group, not civilians.
+    are a mob when the violence is unarmed (beating, stoning, arson), and an
+    unidentified armed group when they are armed or ``mode`` is armed or remote
+    violence (rockets, drones, bombs, shooting). ``organisations`` defaults to
+    the shipped table.
     """
+    table = organisations if organisations is not None else load_organisations()
+    mention = phrase.text
+    evidence = evidence_for(article_id, phrase)
+    appositions = _appositions(phrase)
+    sponsor = _sponsor(list(phrase), gazetteer) or _sponsor(appositions, gazetteer)
+    known = _organisation(phrase, table)
+    if known is not None:
+        return Actor(
+            name=known.name, mention=mention,
+            country=known.country or _country(phrase, gazetteer), kind=known.kind,
+            evidence=evidence, sponsor=known.sponsor or sponsor,
+        )
     kind = _kind(phrase)
     if perpetrator and kind is K.CIVILIANS:
-        # villagers, locals, students or "a group of people" who attack are a mob
-        # (ACLED: mob violence); armed men are an unidentified armed group
-        armed = any(t.lemma_.lower() in ("armed", "gun", "gunman", "gunmen") for t in phrase)
-        kind = K.UNIDENTIFIED if armed else K.MOB
+        kind = _perpetrator_kind(phrase, mode)
+    if sponsor is not None and kind in (None, K.GOVERNMENT, K.OTHER):
+        kind = K.REBEL  # "Iran-backed groups", "Tehran's proxies": backed, so not the state
     country = _country(phrase, gazetteer)
     if country is None and kind in CONTEXT_COUNTRY_KINDS:
         country = main_country
-    mention = phrase.text
     name = mention.removeprefix("the ").removeprefix("The ")
     person = next((e for e in phrase.ents if e.label_ == "PERSON"), None)
     if person is not None and person.root == phrase.root:
         name = person.text
     elif phrase.root.ent_type_ == "GPE" and kind is K.GOVERNMENT and country:
-        known = gazetteer.country_by_code(country)
-        name = f"Government of {known.name}" if known else name
+        state = gazetteer.country_by_code(country)
+        name = f"Government of {state.name}" if state else name
     elif kind in ACLED_NAMES and country:
-        known = gazetteer.country_by_code(country)
-        if known is not None:
-            name = ACLED_NAMES[kind].format(country=known.name)
+        state = gazetteer.country_by_code(country)
+        if state is not None:
+            name = ACLED_NAMES[kind].format(country=state.name)
     return Actor(
-        name=name, mention=mention, country=country, kind=kind,
-        evidence=evidence_for(article_id, phrase),
+        name=name, mention=mention, country=country, kind=kind, evidence=evidence,
+        sponsor=sponsor,
     )

@@ -245,6 +245,48 @@ def events(
             out.print(f"{len(listed)} events")
 
 
+@app.command()
+def actors(
+    type_: TypeOpt = None,
+    country: CountryOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    actor: ActorOpt = None,
+    limit: Annotated[int, typer.Option(help="At most this many actors, most events first.")] = 100,
+    json_: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+    db: DbOption = None,
+    config_file: ConfigOption = None,
+) -> None:
+    """List canonical actors: kind, country, codes, sponsor, aliases and event counts."""
+    config = _config(config_file, db=db)
+    flt = _filter(type=type_, country=country, since=since, until=until, actor=actor)
+    with es.open_store(config.db) as store:
+        found = store.actors(flt, limit=limit, aliases=True)
+    if json_:
+        for a in found:
+            record = {
+                "name": a.name, "kind": a.kind, "country": a.country, "inter": a.inter,
+                "code": a.code, "sponsor": a.sponsor, "aliases": list(a.aliases),
+                "events": a.events, "as_actor1": a.as_actor1, "as_actor2": a.as_actor2,
+            }
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return
+    if not found:
+        out.print("No actors match. Ingest articles with `eventscope ingest PATH`, or relax the filters.")
+        return
+    table = Table(header_style="bold")
+    for column in ("actor", "kind", "country", "inter", "code", "sponsor", "aliases", "events", "as 1", "as 2"):
+        table.add_column(column, overflow="fold")
+    for a in found:
+        table.add_row(
+            escape(a.name), a.kind or "", a.country or "", str(a.inter or ""), a.code or "",
+            a.sponsor or "", escape("; ".join(a.aliases)), str(a.events), str(a.as_actor1),
+            str(a.as_actor2),
+        )
+    out.print(table, soft_wrap=False)
+    out.print(f"{len(found)} actors")
+
+
 def _highlighted(sentence_start: int, sentence: str, start: int, end: int) -> Text:
     text = Text(sentence)
     text.stylize("bold reverse", max(0, start - sentence_start), max(0, end - sentence_start))

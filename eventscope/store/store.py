@@ -369,14 +369,23 @@ class Store:
             timeline=summary.fold_timeline(days, granularity),
         )
 
-    def actors(self, filter: EventFilter | None = None, limit: int = 100) -> list[ActorCount]:
-        """Actors of the matching events, most events first."""
+    def actors(
+        self, filter: EventFilter | None = None, limit: int = 100, *, aliases: bool = False
+    ) -> list[ActorCount]:
+        """Actors of the matching events, most events first; with ``aliases``, also each
+        one's distinct mention texts and sponsor (read from the records)."""
         with self._reading() as connection:
             rows = connection.execute(summary.actor_query(filter, limit)).all()
-        return [
-            ActorCount(name, kind, country, int(n), int(first), int(second))
-            for name, kind, country, n, first, second in rows
-        ]
+            found = [
+                ActorCount(name, kind, country, int(n), int(first), int(second))
+                for name, kind, country, n, first, second in rows
+            ]
+            if aliases and found:
+                names = [actor.name for actor in found]
+                found = summary.with_aliases(
+                    found, connection.execute(summary.alias_query(filter, names)).all()
+                )
+        return found
 
     def map_markers(self, filter: EventFilter | None = None, max_points: int = 2000) -> MapMarkers:
         """Located events for a map: each event while at most ``max_points`` match,

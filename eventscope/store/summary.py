@@ -19,6 +19,9 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
+from eventscope.formats.acled import inter_code
+from eventscope.formats.cameo import actor_code
+from eventscope.records import Actor, ActorKind
 from eventscope.store import schema
 from eventscope.store.query import EventFilter
 
@@ -58,6 +61,22 @@ class ActorCount:
     events: int  # events naming the actor on either side
     as_actor1: int
     as_actor2: int
+    sponsor: str | None = None  # ISO3 of a state that backs it, when any record says so
+    aliases: tuple[str, ...] = ()  # the distinct mention texts, when asked for
+
+    def _actor(self) -> Actor:
+        kinds = {kind.value: kind for kind in ActorKind}
+        return Actor(self.name, self.name, self.country, kinds.get(self.kind or ""))
+
+    @property
+    def inter(self) -> int | None:
+        """ACLED's inter code of the actor's kind (1 state forces ... 8 external/other)."""
+        return inter_code(self._actor(), None)
+
+    @property
+    def code(self) -> str | None:
+        """The CAMEO-like actor code: country then role, e.g. IRQGOV, or IGO."""
+        return actor_code(self._actor())
 
 
 @dataclasses.dataclass(frozen=True)
@@ -202,6 +221,46 @@ def actor_query(flt: EventFilter | None, limit: int) -> sa.Select[Any]:
         .order_by(events.desc(), both.c.name)
         .limit(limit)
     )
+
+
+def alias_query(flt: EventFilter | None, names: Sequence[str]) -> sa.Select[Any]:
+    """Each named actor's distinct mention texts and sponsors, read from the stored records
+    in SQL (SQLite's json_extract, PostgreSQL's #>>), one row per name and mention."""
+    c = schema.events.c
+    sides = [
+        _filtered(
+            sa.select(
+                c[f"{side}_name"].label("name"),
+                c.record[(side, "mention")].as_string().label("mention"),
+                c.record[(side, "sponsor")].as_string().label("sponsor"),
+            ).where(c[f"{side}_name"].in_(list(names))),
+            flt,
+        )
+        for side in ("actor1", "actor2")
+    ]
+    both = sa.union_all(*sides).subquery()
+    return (
+        sa.select(both.c.name, both.c.mention, sa.func.max(both.c.sponsor))
+        .group_by(both.c.name, both.c.mention)
+        .order_by(both.c.name, both.c.mention)
+    )
+
+
+def with_aliases(actors: list[ActorCount], rows: Iterable[Sequence[Any]]) -> list[ActorCount]:
+    """``actors`` with the mentions and sponsor that ``alias_query`` rows give for each."""
+    mentions: dict[str, list[str]] = defaultdict(list)
+    sponsors: dict[str, str] = {}
+    for name, mention, sponsor in rows:
+        if mention:
+            mentions[name].append(mention)
+        if sponsor:
+            sponsors[name] = sponsor
+    return [
+        dataclasses.replace(
+            actor, aliases=tuple(mentions.get(actor.name, ())), sponsor=sponsors.get(actor.name)
+        )
+        for actor in actors
+    ]
 
 
 def located(flt: EventFilter | None) -> list[sa.ColumnElement[bool]]:
