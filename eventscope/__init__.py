@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from eventscope.classify.train import train_classifier
 from eventscope.compare import Comparison, compare_acled, read_acled_csv
 from eventscope.config import SETTINGS, Config, load_config
+from eventscope.disagreement import disagreements
 from eventscope.doctor import Check, diagnose
 from eventscope.errors import (
     ConfigError,
@@ -115,6 +116,7 @@ __all__ = [
     "country_code",
     "create_app",
     "diagnose",
+    "disagreements",
     "evaluate_events",
     "evaluate_places",
     "event_row",

@@ -2,7 +2,9 @@
 
 CSV, GeoJSON and Parquet carry the flat row of ``table.event_row`` (columns in
 ``table.COLUMNS`` order); JSON Lines carries each full record with its evidence,
-as ``serialize.to_jsonable`` makes it. ``acled`` (CSV), ``plover`` (JSON Lines)
+as ``serialize.to_jsonable`` makes it, plus ``figures`` (each count's single
+ACLED-style figure, the lowest credible value) and ``disagreements`` (the
+fields whose reports conflict, ``eventscope.disagreement``). ``acled`` (CSV), ``plover`` (JSON Lines)
 and ``cameo`` (tab-separated) speak other datasets' layouts through
 ``eventscope.formats``; docs/formats.md documents them. Those three leave out
 summary statistics (``is_aggregate``), which are not events there.
@@ -23,6 +25,7 @@ from typing import IO, Any, BinaryIO
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from eventscope.disagreement import COUNT_FIELDS, disagreements, lowest_credible
 from eventscope.errors import StoreError
 from eventscope.formats.acled import ACLED_COLUMNS, acled_rows
 from eventscope.formats.cameo import CAMEO_COLUMNS, cameo_rows
@@ -122,11 +125,25 @@ def _write_csv(events: Iterable[Event], stream: BinaryIO) -> int:
     return count
 
 
+def export_record(event: Event) -> dict[str, Any]:
+    """The full record as JSON, with each count's single figure and the fields its reports disagree on.
+
+    ``figures`` holds ``killed``, ``injured`` and ``arrested`` as one number each
+    (None when no credible value is reported); ``disagreements`` lists fields
+    such as ``arrested`` or ``location`` whose reported values conflict. Both
+    are derived: ``serialize.from_jsonable`` ignores them.
+    """
+    record: dict[str, Any] = to_jsonable(event)
+    record["figures"] = {name: lowest_credible(getattr(event, name)) for name in COUNT_FIELDS}
+    record["disagreements"] = list(disagreements(event))
+    return record
+
+
 def _write_jsonl(events: Iterable[Event], stream: BinaryIO) -> int:
     count = 0
     with _text(stream) as text:
         for event in events:
-            text.write(json.dumps(to_jsonable(event), ensure_ascii=False) + "\n")
+            text.write(json.dumps(export_record(event), ensure_ascii=False) + "\n")
             count += 1
     return count
 

@@ -91,6 +91,10 @@ class Certainty(str, Enum):
     UNVERIFIED = "unverified"  # an anonymous source
 
 
+# Values no figure counts: what a party denies and what only might be.
+NOT_CREDIBLE = frozenset({Certainty.DENIED, Certainty.HYPOTHETICAL})
+
+
 @dataclass(frozen=True)
 class Evidence:
     """Where in which article a value comes from.
@@ -184,6 +188,11 @@ class Quantity:
     attribution: Attribution | None = None
     evidence: Evidence | None = None
 
+    @property
+    def credible(self) -> bool:
+        """False for a denied or hypothetical value, which no figure should count."""
+        return self.attribution is None or self.attribution.certainty not in NOT_CREDIBLE
+
 
 @dataclass(frozen=True)
 class Source:
@@ -251,6 +260,7 @@ class Event:
     actor1: Actor | None = None
     actor2: Actor | None = None
     claimed_by: Actor | None = None
+    unclaimed: Evidence | None = None  # the sentence that says no one has claimed it
     blamed_on: Actor | None = None
     location: Place | None = None
     date: EventDate | None = None

@@ -72,8 +72,15 @@ def test_jsonl_keeps_each_full_record_with_its_evidence(
     assert write_events(events, "jsonl", path) == 5
     lines = path.read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines]
-    assert records == [to_jsonable(event) for event in events]
+    derived = ("figures", "disagreements")  # issue 7: added to the record, ignored on loading
+    assert [{k: v for k, v in r.items() if k not in derived} for r in records] == [
+        to_jsonable(event) for event in events
+    ]
     assert [from_jsonable(Event, record) for record in records] == events
+    # amnesty's "at least 13" and police's nine cannot both be true: the lower is the figure
+    assert records[4]["figures"]["arrested"] == 9
+    assert records[4]["disagreements"] == ["arrested"]
+    assert records[0]["disagreements"] == []
     assert records[0]["killed"][0]["evidence"]["text"] == "at least four"
     assert records[4]["arrested"][1]["attribution"]["speaker"] == "police"
 

@@ -16,7 +16,6 @@ from dataclasses import replace
 
 from eventscope.records import (
     Actor,
-    Certainty,
     DateDerivation,
     DatePrecision,
     Event,
@@ -32,7 +31,6 @@ from eventscope.records import (
 ACTOR_FIELDS = ("actor1", "actor2", "claimed_by", "blamed_on")
 COUNT_FIELDS = ("killed", "injured", "arrested")
 # A count with this certainty is not a credible report of the toll.
-NOT_CREDIBLE = frozenset({Certainty.DENIED, Certainty.HYPOTHETICAL})
 _PRECISION_RANK = {
     DatePrecision.DAY: 0, DatePrecision.WEEK: 1, DatePrecision.MONTH: 2,
     DatePrecision.YEAR: 3, DatePrecision.UNKNOWN: 4,
@@ -92,10 +90,6 @@ def _variant(field: str, value: str, report: Event, evidence: Evidence | None = 
     )
 
 
-def _credible(quantity: Quantity) -> bool:
-    return quantity.attribution is None or quantity.attribution.certainty not in NOT_CREDIBLE
-
-
 def _counts(
     reports: Sequence[Event], kind: str, latest: bool
 ) -> tuple[tuple[Quantity, ...], list[Variant]]:
@@ -108,7 +102,7 @@ def _counts(
     reporting = [r for r in reports if getattr(r, kind)]
     if not reporting:
         return (), []
-    credible = [r for r in reporting if any(_credible(q) for q in getattr(r, kind))] or reporting
+    credible = [r for r in reporting if any(q.credible for q in getattr(r, kind))] or reporting
     chosen = max(credible, key=lambda r: (published_of(r) or dt.date.min, article_of(r), r.event_id))
     others = [
         replace(_variant(kind, count_text(q), r), quantity=q)

@@ -4,12 +4,15 @@ Two events of one article are one when they have the same type, compatible
 dates, places and actors, and neither is told as "separate" or "another".
 Events join the first earlier group they fit in full, in text order, so the
 lead's event speaks for the group and keeps every count and piece of evidence.
+A mention whose sentence states no date (its date is the publication date or
+the dateline) gives no "also reported" date: nobody reported it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from eventscope.dedup.combine import combine
 from eventscope.dedup.score import distance_km
@@ -75,7 +78,13 @@ def merge_within(events: Sequence[Event]) -> list[Event]:
             groups.append([event])
         else:
             group.append(event)
-    return [
-        group[0] if len(group) == 1 else combine(group, event_id=group[0].event_id, latest_counts=False)
-        for group in groups
-    ]
+    return [group[0] if len(group) == 1 else _combined(group) for group in groups]
+
+
+def _combined(group: Sequence[Event]) -> Event:
+    event = combine(group, event_id=group[0].event_id, latest_counts=False)
+    unstated = {
+        m.event_id for m in group if m.date is not None and m.date.derivation in WEAK_DERIVATIONS
+    }
+    kept = tuple(v for v in event.variants if not (v.field == "date" and v.mention_id in unstated))
+    return event if kept == event.variants else replace(event, variants=kept)

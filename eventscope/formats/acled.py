@@ -17,8 +17,9 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from eventscope.disagreement import lowest_credible
 from eventscope.formats.countries import country_facts
-from eventscope.records import Actor, ActorKind, Certainty, DatePrecision, Event, Quantity
+from eventscope.records import Actor, ActorKind, DatePrecision, Event, Quantity
 
 # Column -> Python type of its values, in ACLED's order.
 ACLED_COLUMNS: dict[str, type] = {
@@ -101,7 +102,6 @@ _WEEK_DAYS = 7
 _MONTH_DAYS = 31
 
 # Counts a row may take as fatalities: not a denied or a hypothetical number.
-_NOT_CREDIBLE = frozenset({Certainty.DENIED, Certainty.HYPOTHETICAL})
 
 
 def acled_rows(events: Iterable[Event]) -> Iterator[dict[str, Any]]:
@@ -219,12 +219,7 @@ def fatalities(killed: Iterable[Quantity]) -> int:
     A denied or hypothetical count is not credible. An open-ended "at least 4"
     counts as 4; "dozens" (24-99) counts as 24, ACLED's conservative reading.
     """
-    lows = [
-        q.min
-        for q in killed
-        if q.min is not None and not (q.attribution and q.attribution.certainty in _NOT_CREDIBLE)
-    ]
-    return min(lows) if lows else 0
+    return lowest_credible(tuple(killed)) or 0
 
 
 def notes(event: Event) -> str:

@@ -316,7 +316,8 @@ def show(
     table.add_column("field")
     table.add_column("value", overflow="fold")
     table.add_column("evidence", overflow="fold")
-    for field, value, evidence in _fields(event, row):
+    reporters = {m.event_id: _reporter(m) for m in explanation.mentions}
+    for field, value, evidence in _fields(event, row, reporters):
         support = Text("")
         if evidence is not None:
             article = articles.get(evidence.article_id)
@@ -332,18 +333,15 @@ def show(
         for s in event.sources
     )
     out.print(f"sources: {escape(sources)}")
+    disputed = es.disagreements(event)
+    if disputed:
+        out.print(f"sources disagree on: {', '.join(disputed)} (every value is listed above)")
     out.print(f"confidence: {event.confidence}")
     if event.first_reported is not None:
         out.print(
             f"first reported {event.first_reported}, last updated {event.last_updated}, "
             f"corroboration {row['corroboration']} (distinct outlets)"
         )
-    for variant in event.variants:
-        outlet = next(
-            (m.sources[0].outlet for m in explanation.mentions if m.event_id == variant.mention_id and m.sources),
-            None,
-        )
-        out.print(f"also reported: {variant.field} = {escape(variant.value)} ({escape(outlet or variant.article_id)})")
     if len(explanation.mentions) < 2:
         return
     merged = Table(title="merged mentions", show_header=True, header_style="bold")
@@ -368,24 +366,70 @@ def show(
     out.print(why)
 
 
-def _fields(event: es.Event, row: dict[str, Any]) -> list[tuple[str, str, es.Evidence | None]]:
+def _said(attribution: es.Attribution | None) -> str:
+    """Who says so and how sure: "unverified: anonymous official said, via AFP"."""
+    if attribution is None:
+        return "source not recorded"
+    who = " ".join(x for x in (attribution.speaker, attribution.verb) if x)
+    text = attribution.certainty.value + (f": {who}" if who else " by the writer")
+    if attribution.outlet and attribution.outlet != attribution.speaker:
+        text += f", via {attribution.outlet}"
+    return text
+
+
+def _reporter(mention: es.Event) -> str:
+    """A stored mention as the report it is: its outlet and what it says of its source."""
+    source = mention.sources[0] if mention.sources else None
+    where = (source.outlet if source else None) or (source.article_id if source else "?")
+    return f"{where}; {_said(mention.attribution)}"
+
+
+def _per(event: es.Event, evidence: es.Evidence | None) -> str:
+    """ "per" the event's attribution when the value is told in the event's own sentence."""
+    own = event.evidence
+    if evidence is None or (evidence.article_id, evidence.sentence_index) != (own.article_id, own.sentence_index):
+        return ""
+    return f" — {_said(event.attribution)}"
+
+
+def _fields(
+    event: es.Event, row: dict[str, Any], reporters: dict[str, str]
+) -> list[tuple[str, str, es.Evidence | None]]:
+    """Every field's values: the one kept, then each other report's, each with who says so."""
     lines: list[tuple[str, str, es.Evidence | None]] = [
         ("type", f"{row['type']} / {row['mode'] or '-'}", event.trigger),
         ("acled", f"{row['acled_event_type']} / {row['acled_sub_event_type']}", None),
         ("cameo_root", row["cameo_root"] or "", None),
     ]
+
+    def also(name: str) -> None:
+        for variant in event.variants:
+            if variant.field == name and variant.quantity is None:
+                who = reporters.get(variant.mention_id) or f"article {variant.article_id}"
+                lines.append((name, f"also reported: {variant.value} ({who})", variant.evidence))
+
     for name in ("actor1", "actor2", "claimed_by", "blamed_on"):
         actor = getattr(event, name)
         if actor is not None:
-            detail = ", ".join(x for x in (actor.country, actor.kind.value if actor.kind else None) if x)
-            lines.append((name, f"{actor.name} [{detail}] ({actor.mention!r})", actor.evidence))
+            backer = f"backed by {actor.sponsor}" if actor.sponsor else None
+            detail = ", ".join(x for x in (actor.country, actor.kind.value if actor.kind else None, backer) if x)
+            value = f"{actor.name} [{detail}] ({actor.mention!r})"
+            if name == "claimed_by":
+                value += " — claimed by this actor"
+            elif name == "blamed_on" and event.actor1 is not None:
+                value += f" — blamed by {event.actor1.name}"
+            lines.append((name, value + _per(event, actor.evidence), actor.evidence))
+        elif name == "claimed_by" and event.unclaimed is not None:
+            lines.append((name, "no one, the text says (unclaimed)", event.unclaimed))
+        also(name)
     place = event.location
     if place is not None:
         if place.lat is not None:
             value = f"{place.name} {place.country or ''} ({place.lat:.4f}, {place.lon:.4f}) precision {place.precision and int(place.precision)}"
         else:
             value = f"unknown: {place.reason}"
-        lines.append(("location", value, place.evidence))
+        lines.append(("location", value + _per(event, place.evidence), place.evidence))
+    also("location")
     date = event.date
     if date is not None:
         if date.start is not None:
@@ -393,20 +437,24 @@ def _fields(event: es.Event, row: dict[str, Any]) -> list[tuple[str, str, es.Evi
             value = f"{span} ({date.precision.value}, {date.derivation.value})"
         else:
             value = f"unknown: {date.reason}"
-        lines.append(("date", value, date.evidence))
+        lines.append(("date", value + _per(event, date.evidence), date.evidence))
+    also("date")
     for kind in ("killed", "injured", "arrested"):
-        for quantity in getattr(event, kind):
+        quantities = [(q, "") for q in getattr(event, kind)] + [
+            (v.quantity, f"also reported ({reporters.get(v.mention_id) or 'article ' + v.article_id}): ")
+            for v in event.variants if v.field == kind and v.quantity is not None
+        ]
+        for quantity, prefix in quantities:
             low = quantity.min if quantity.min is not None else "?"
             high = quantity.max if quantity.max is not None else "?"
-            who = quantity.attribution.speaker if quantity.attribution else None
-            lines.append((kind, f"{low}..{high} ({quantity.mention!r}{', per ' + who if who else ''})", quantity.evidence))
+            value = f"{prefix}{low}..{high} ({quantity.mention!r}) — {_said(quantity.attribution)}"
+            lines.append((kind, value, quantity.evidence))
+    also("mode")
     if event.is_aggregate:
         lines.append(("is_aggregate", "yes: a summary statistic, not a single event", None))
     attribution = event.attribution
     if attribution is not None:
-        said = " ".join(x for x in (attribution.speaker, attribution.verb) if x)
-        value = attribution.certainty.value + (f": {said}" if said else "")
-        lines.append(("attribution", value, attribution.evidence))
+        lines.append(("attribution", _said(attribution), attribution.evidence))
     return lines
 
 
