@@ -30,6 +30,7 @@ from eventscope.nlp.model import load_model
 from eventscope.nlp.parse import parse_articles
 from eventscope.records import Article, Event
 from eventscope.resolve.gazetteer import Gazetteer, load_gazetteer
+from eventscope.resolve.organisations import Organisations, load_organisations
 from eventscope.store import Store, schema
 
 # Codes that mean "skipped on purpose", not "failed": they do not fail a run.
@@ -76,9 +77,12 @@ class IngestReport:
         }
 
 
-def process_article(article: Article, doc: Doc, gazetteer: Gazetteer) -> ArticleResult:
+def process_article(
+    article: Article, doc: Doc, gazetteer: Gazetteer, organisations: Organisations | None = None
+) -> ArticleResult:
     """Events of one parsed article, the mentions of each real event merged into one."""
-    return ArticleResult(article, tuple(merge_within(extract_events(article, doc, gazetteer))))
+    events = extract_events(article, doc, gazetteer, organisations)
+    return ArticleResult(article, tuple(merge_within(events)))
 
 
 def retype(result: ArticleResult, classifier: Classifier | None) -> ArticleResult:
@@ -125,8 +129,10 @@ def extract(
         published = dt.date.fromisoformat(published)
     config = config or Config()
     article = make_article(text, published=published, title=title, url=url, outlet=outlet)
+    organisations = load_organisations(config.organisations)
     doc = load_model(config.model)(article.text)
-    return list(retype(process_article(article, doc, load_gazetteer()), _classifier(config)).events)
+    result = process_article(article, doc, load_gazetteer(), organisations)
+    return list(retype(result, _classifier(config)).events)
 
 
 def process(articles: Iterable[Article], config: Config | None = None) -> Iterator[ArticleResult]:
@@ -149,11 +155,12 @@ def process_outcomes(articles: Iterable[Article], config: Config) -> Iterator[Ou
     failure is its own outcome, and the others go on.
     """
     classifier = _classifier(config)
+    organisations = load_organisations(config.organisations)
     nlp = load_model(config.model)
     gazetteer = load_gazetteer()
     if not config.relevance_gate:
         for article, doc in parse_articles(nlp, articles, config.batch_size):
-            yield _process_one(article, doc, gazetteer, classifier)
+            yield _process_one(article, doc, gazetteer, classifier, organisations)
         return
     # Gated articles are decided chunk by chunk, so order is kept and memory stays flat.
     for chunk in _chunks(articles, max(config.batch_size, 1) * _CHUNK_BATCHES):
@@ -164,7 +171,7 @@ def process_outcomes(articles: Iterable[Article], config: Config) -> Iterator[Ou
         for article, keep in zip(chunk, relevant, strict=True):
             if keep:
                 parsed_article, doc = next(parsed)
-                yield _process_one(parsed_article, doc, gazetteer, classifier)
+                yield _process_one(parsed_article, doc, gazetteer, classifier, organisations)
             else:
                 yield ArticleResult(article, (), gated=True)
 
@@ -181,10 +188,14 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def _process_one(
-    article: Article, doc: Doc, gazetteer: Gazetteer, classifier: Classifier | None = None
+    article: Article,
+    doc: Doc,
+    gazetteer: Gazetteer,
+    classifier: Classifier | None = None,
+    organisations: Organisations | None = None,
 ) -> Outcome:
     try:
-        return retype(process_article(article, doc, gazetteer), classifier)
+        return retype(process_article(article, doc, gazetteer, organisations), classifier)
     except EventscopeError as exc:
         exc.article_id = exc.article_id or article.article_id
         return exc

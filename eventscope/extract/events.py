@@ -9,12 +9,19 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from eventscope.extract import confidence, lexicon
 from eventscope.extract.attribution import attribute
+from eventscope.extract.claims import claimant, says_unclaimed
+from eventscope.extract.coreference import (
+    antecedent,
+    candidate_spans,
+    pronoun_subject,
+    referring_kinds,
+)
 from eventscope.extract.crosswalk import crosswalk
 from eventscope.extract.dateline import Dateline, find_dateline
 from eventscope.extract.escalation import protest_mode
@@ -41,6 +48,7 @@ from eventscope.records import (
     Event,
     EventDate,
     EventType,
+    Evidence,
     GeoPrecision,
     Place,
     Quantity,
@@ -56,6 +64,7 @@ from eventscope.resolve.dates import (
     with_duration,
 )
 from eventscope.resolve.gazetteer import Gazetteer
+from eventscope.resolve.organisations import Organisations, load_organisations
 from eventscope.resolve.places import (
     PlaceContext,
     country_place,
@@ -85,6 +94,7 @@ class Context:
     # The day relative dates are read against: the publication date, else the dateline's.
     reference: dt.date | None = None
     reference_derivation: DateDerivation = DateDerivation.PUBLICATION_FALLBACK
+    organisations: Organisations = field(default_factory=load_organisations)
 
     @property
     def main_country(self) -> str | None:
@@ -684,7 +694,9 @@ def _owner(count: Count, events: list[tuple[Trigger, Token | None]]) -> int | No
 def _kind_of(phrase: Span | None, ctx: Context) -> ActorKind | None:
     if phrase is None:
         return None
-    return resolve_actor(ctx.article.article_id, phrase, ctx.gazetteer, ctx.main_country).kind
+    return resolve_actor(
+        ctx.article.article_id, phrase, ctx.gazetteer, ctx.main_country, organisations=ctx.organisations
+    ).kind
 
 
 def _referred_event(trigger: Trigger, events: list[Event]) -> int | None:
@@ -771,11 +783,17 @@ def _is_protest_claim(event: Event, triggers: list[Trigger]) -> bool:
     return any(t.sense.type is EventType.PROTEST for t in triggers)
 
 
-def extract_events(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Event]:
-    """Every event the article reports, in text order."""
+def extract_events(
+    article: Article, doc: Doc, gazetteer: Gazetteer, organisations: Organisations | None = None
+) -> list[Event]:
+    """Every event the article reports, in text order (``organisations``: the named-organisation
+    table, by default the shipped one)."""
     dateline = find_dateline(doc.text)
     reference, derivation = _reference(article, dateline)
-    ctx = Context(article, gazetteer, place_context(doc, gazetteer), dateline, reference, derivation)
+    ctx = Context(
+        article, gazetteer, place_context(doc, gazetteer), dateline, reference, derivation,
+        organisations or load_organisations(),
+    )
     named: dict[EventType, set[dt.date]] = {}
     source = Source(article.article_id, article.outlet, article.url, article.published)
     events: list[Event] = []
@@ -816,14 +834,44 @@ def extract_events(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Eve
             if event.is_aggregate and date is not None and date.start is not None and date.start != date.end:
                 anchors = replace(anchors, period=date)
             events.append(event)
+        if says_unclaimed(sent):
+            _mark_unclaimed(events, sentence_evidence(article.article_id, sent.root))
+        claimer = claimant(sent)
+        if claimer is not None:
+            _mark_claimed(events, _named(_actor(noun_phrase(claimer), ctx, pronoun_ok=True)))
         anchors = _named_days(sent, ctx, _dated_mentions(sent, ctx, anchors, named))
     sentences = list(doc.sents)
     return [_escalated(event, doc, sentences) for event in _narrowed(events, named)]
 
 
+def _mark_unclaimed(events: list[Event], evidence: Evidence) -> None:
+    """The latest unclaimed-so-far attack is the one "no group has claimed"."""
+    for index in range(len(events) - 1, -1, -1):
+        event = events[index]
+        if event.type is EventType.ASSAULT and not event.is_aggregate:
+            if event.claimed_by is None:
+                events[index] = replace(event, unclaimed=evidence)
+            return
+
+
+def _named(actor: Actor | None) -> Actor | None:
+    """The actor when it has a name: "the group" that refers to no one known says nothing."""
+    return actor if actor is not None and any(c.isupper() for c in actor.name) else None
+
+
+def _mark_claimed(events: list[Event], claimer: Actor | None) -> None:
+    """ "X claimed responsibility": X claims the latest attack not claimed yet."""
+    for index in range(len(events) - 1, -1, -1):
+        event = events[index]
+        if claimer is not None and event.type is EventType.ASSAULT and not event.is_aggregate:
+            if event.claimed_by is None:
+                events[index] = replace(event, claimed_by=claimer)
+            return
+
+
 def _escalated(event: Event, doc: Doc, sentences: list[Span]) -> Event:
     """A protest whose sentence or the next tells of force or violence, typed so."""
-    if event.type is not EventType.PROTEST or event.mode not in (None, "peaceful"):
+    if event.type is not EventType.PROTEST or event.mode not in (None, "peaceful", "obstruct"):
         return event
     index = event.evidence.sentence_index
     window = doc[sentences[index].start : sentences[min(index + 1, len(sentences) - 1)].end]
@@ -838,6 +886,32 @@ def _escalated(event: Event, doc: Doc, sentences: list[Span]) -> Event:
     return replace(
         event, mode=mode, acled_event_type=acled_type, acled_sub_event_type=acled_sub,
         cameo_root=cameo,
+    )
+
+
+def _actor(
+    phrase: Span, ctx: Context, *, perpetrator: bool = False, mode: str | None = None,
+    pronoun_ok: bool = False,
+) -> Actor | None:
+    """The canonical actor a phrase names, or, for "the group" or "it", the named actor it
+    refers back to (None for a pronoun that refers to no one known)."""
+    article_id = ctx.article.article_id
+    organisations = ctx.organisations
+    kinds = referring_kinds(phrase)
+    if kinds is not None and (phrase.root.lower_ != "it" or pronoun_ok):
+        candidates = [
+            (span, resolve_actor(article_id, span, ctx.gazetteer, ctx.main_country,
+                                 organisations=organisations))
+            for span in candidate_spans(phrase, organisations)
+        ]
+        earlier = antecedent(phrase, kinds, candidates)
+        if earlier is not None:
+            return replace(earlier, mention=phrase.text, evidence=evidence_for(article_id, phrase))
+    if phrase.root.lower_ == "it":
+        return None
+    return resolve_actor(
+        article_id, phrase, ctx.gazetteer, ctx.main_country, perpetrator=perpetrator, mode=mode,
+        organisations=organisations,
     )
 
 
@@ -870,18 +944,16 @@ def _build(
             type_, mode = EventType.PROTEST, "intervention"
         roles = Roles(roles.patient, roles.agent, roles.places)
     violent = type_ is EventType.ASSAULT
+    claim = trigger.carrier is not None and trigger.carrier.lemma_.lower() == "claim"
+    agent = roles.agent
+    if agent is None and (violent or claim):  # "it claimed the attack": find_roles skips pronouns
+        agent = pronoun_subject(trigger.token, trigger.carrier)
     actor1 = (
-        resolve_actor(
-            article_id, roles.agent, ctx.gazetteer, ctx.main_country, perpetrator=violent
-        )
-        if roles.agent
+        _actor(agent, ctx, perpetrator=violent, mode=mode, pronoun_ok=violent or claim)
+        if agent
         else None
     )
-    actor2 = (
-        resolve_actor(article_id, roles.patient, ctx.gazetteer, ctx.main_country)
-        if roles.patient
-        else None
-    )
+    actor2 = _actor(roles.patient, ctx) if roles.patient else None
     actor_tokens = {t.i for span in (roles.agent, roles.patient) if span is not None for t in span}
     place = _place_for(trigger, roles.places, actor_tokens, ctx)
     date = _date_for(trigger, ctx, anchors)
