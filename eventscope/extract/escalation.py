@@ -17,7 +17,8 @@ INTERVENTION = frozenset(
 )
 LETHAL = frozenset(["kill", "shoot", "dead", "fatally", "ammunition"])
 RIOTING = frozenset(
-    ["stone", "pelt", "hurl", "throw", "torch", "vandalize", "vandalise", "loot", "smash", "burn", "clash", "rampage", "ransack", "attack"]
+    ["stone", "pelt", "hurl", "throw", "torch", "vandalize", "vandalise", "loot", "smash", "burn", "clash", "rampage", "ransack", "attack",
+     "assault", "riot", "rioter", "battle", "violent"]
 )
 
 
@@ -28,6 +29,8 @@ def _lemmas(window: Span) -> set[str]:
         lemmas.add("teargas")
     if "set fire" in text or "set ablaze" in text or "set alight" in text:
         lemmas.add("torch")
+    if "non-violent" in text or "nonviolent" in text or "non violent" in text:
+        lemmas.discard("violent")
     return lemmas
 
 

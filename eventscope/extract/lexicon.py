@@ -24,7 +24,7 @@ class Sense:
 A, C, P = EventType.ASSAULT, EventType.COERCE, EventType.PROTEST
 
 # The model's lemmatizer gets a few news verbs wrong ("staged" -> "stag").
-LEMMA_FIXES = {"stag": "stage", "stoned": "stone", "torche": "torch", "vandalise": "vandalize"}
+LEMMA_FIXES = {"stag": "stage", "stoned": "stone", "torche": "torch", "vandalise": "vandalize", "demos": "demo"}
 
 
 def lemma(token: object) -> str:
@@ -91,12 +91,10 @@ PROPERTY = frozenset(
         "property",
         "houses",
         "vehicles",
-        "tyre",
-        "tire",
-        "tires",
-        "tyres",
     ]
 )
+# What protesters burn in the road: a riot's sign, not an attack on property.
+TYRES = frozenset({"tyre", "tire", "tires", "tyres"})
 WEAPON_MODES: dict[str, str] = {
     "rocket": "shelling/missile",
     "missile": "shelling/missile",
@@ -218,7 +216,11 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "strike": Sense(A, needs=WEAPONS | FACILITIES),
     "hit": Sense(A, needs=WEAPONS | FACILITIES),
     "fire": (Sense(A, needs=WEAPONS), Sense(A, "armed clash", needs=frozenset({"position"}))),
-    "exchange": Sense(A, "armed clash", needs=frozenset({"fire", "gunfire", "shot"})),
+    "exchange": Sense(
+        A, "armed clash", needs=frozenset({"fire", "gunfire", "shot", "artillery", "mortar", "bullet"})
+    ),
+    "open": Sense(A, "firearms", needs=frozenset({"fire"})),  # "opened fire on a vehicle"
+    "leave": Sense(A, needs=frozenset({"dead"})),  # "the raid left three militants dead"
     "battle": Sense(A, "armed clash", needs=FIGHT_SIDES),
     "engage": Sense(A, "armed clash", needs=ARMED_SIDES),  # "troops engaged the rebels"
     "launch": Sense(A, needs=WEAPONS),
@@ -251,6 +253,7 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "abduct": Sense(A, "abduction"),
     "kidnap": Sense(A, "abduction"),
     "storm": Sense(A, needs=FACILITIES),
+    "raid": Sense(A),
     "target": Sense(A, needs=FACILITIES),
     "arrest": Sense(C, "arrest"),
     "detain": Sense(C, "arrest"),
@@ -277,7 +280,7 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "loot": Sense(A, "property destruction"),
     "destroy": Sense(A, "property destruction", needs=PROPERTY | frozenset({"ballot", "box"})),
     "damage": Sense(A, "property destruction", needs=PROPERTY),
-    "burn": Sense(A, "property destruction", needs=PROPERTY),
+    "burn": (Sense(P, "riot", needs=TYRES), Sense(A, "property destruction", needs=PROPERTY)),
     "set": Sense(A, "property destruction", needs=frozenset({"fire", "ablaze", "alight"})),
     "accuse": Sense(EventType.ACCUSE, "allege"),
     "blame": Sense(EventType.ACCUSE, "allege"),
@@ -324,6 +327,10 @@ NOUN_TRIGGERS: dict[str, Sense] = {
     "protest": Sense(P),
     "demonstration": Sense(P),
     "rally": Sense(P),
+    "march": Sense(P),
+    "demo": Sense(P),
+    "picket": Sense(P),
+    "vigil": Sense(P),
     "riot": Sense(P, "riot"),
     "rioting": Sense(P, "riot"),
     "rampage": Sense(P, "riot"),  # "went on the rampage"
@@ -388,8 +395,21 @@ NOUN_EVENT_VERBS = frozenset(
         "continue",
         "rage",
         "flare",
+        "thwart",
+        "turn",  # "the march turned violent"
+        "spark",
+        "trigger",
+        "prompt",
+        "provoke",
+        "cause",
+        "see",
     ]
 )
+# Verbs that end in an event: "resulted in protests", "led to clashes".
+OUTCOME_VERBS = frozenset({"result", "lead", "culminate", "degenerate", "turn", "escalate", "descend"})
+# Verbless reports ("Traders protest fees", "A group marches in protest"): the small
+# model reads them as one noun phrase; these words still name a protest.
+HEADLINE_PROTESTS = frozenset({"protest", "march", "demonstrate", "demonstration", "rally", "picket"})
 # Verbs whose complement is not (yet) a real event: "threatened to strike".
 IRREALIS_HEADS = frozenset(
     [

@@ -293,7 +293,7 @@ def _counted_nouns(word: Token) -> list[Token]:
 
 
 SINGLE_DETERMINERS = frozenset({"a", "an", "one", "another", "the", "his", "her", "their", "its"})
-NOT_PEOPLE = lexicon.FACILITIES | lexicon.WEAPONS | lexicon.PLACE_NOUNS | lexicon.PROPERTY | frozenset(
+NOT_PEOPLE = lexicon.FACILITIES | lexicon.WEAPONS | lexicon.PLACE_NOUNS | lexicon.PROPERTY | lexicon.TYRES | frozenset(
     {"animal", "cattle", "goat", "cow", "livestock", "property", "vehicle", "time"}
 )
 

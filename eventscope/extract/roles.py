@@ -18,6 +18,8 @@ from eventscope.extract.triggers import Trigger
 LOCATIVE_PREPS = frozenset(["in", "at", "near", "outside", "inside", "across", "around", "within", "into"])
 TARGET_PREPS = frozenset({"on", "against", "at", "targeting"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Forces whose facilities stand for them: an attack on "a police station" is on the police.
+FORCE_OWNERS = frozenset({"police", "army", "military", "security", "navy", "naval", "troops", "soldier"})
 PRONOUNS = frozenset(["it", "they", "he", "she", "we", "i", "you", "who", "which", "that", "them", "this", "these", "those"])
 
 
@@ -91,6 +93,15 @@ def _is_actorish(token: Token) -> bool:
     return lemma not in lexicon.NOUN_TRIGGERS
 
 
+def _force_owning(facility: Token) -> Span | None:
+    """The force that a facility stands for: "police" in "a Kenyan police post"."""
+    if facility.lemma_.lower() not in lexicon.FACILITIES:
+        return None
+    modifiers = [c for c in facility.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < facility.i]
+    owner = next((c for c in reversed(modifiers) if c.lemma_.lower() in FORCE_OWNERS), None)
+    return None if owner is None else facility.doc[owner.i : owner.i + 1]
+
+
 def _child(token: Token, *deps: str) -> Token | None:
     for child in token.children:
         if child.dep_ in deps:
@@ -143,9 +154,12 @@ def _side_preps(trigger: Trigger) -> frozenset[str]:
 
 def _patient_of_verb(verb: Token, preps: frozenset[str] = TARGET_PREPS) -> Token | None:
     patient = _child(verb, "dobj", "nsubjpass")
-    if patient is None:
+    if patient is None or patient.lemma_.lower() == "fire":  # "opened fire on a convoy"
         targets = _prep_object(verb, preps)
         patient = targets[0] if targets else None
+    if patient is None:  # "assaulted and injured a trader": the object is shared
+        shared = (_child(c, "dobj") for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")
+        patient = next((o for o in shared if o is not None), None)
     return patient
 
 
@@ -215,12 +229,16 @@ def find_roles(trigger: Trigger, target: Token | None = None) -> Roles:
         )
     if trigger.nominal:
         agent_tok = _child(token, "poss")
+        if agent_tok is not None and agent_tok.lower_ in PRONOUNS | {"its", "their", "his", "her", "our"}:
+            agent_tok = None  # "held their demos": the subject says whose
         by = _prep_object(token, frozenset({"by"}))
         if by:
             agent_tok = by[0]
         carrier = trigger.carrier
         if agent_tok is None and carrier is not None and (
-            token.dep_ == "dobj" or carrier.lemma_.lower() in ("engage", "participate", "go")
+            token.dep_ == "dobj"
+            or carrier.lemma_.lower() in ("engage", "participate", "go", "take")
+            or (token.lemma_.lower() == "protest" and token.head.head.i == carrier.i)  # "in protest"
         ):
             agent_tok = _clause_subject(carrier)  # "police engaged in running battles"
         if agent_tok is None:
@@ -234,7 +252,7 @@ def find_roles(trigger: Trigger, target: Token | None = None) -> Roles:
             if not targets and carrier is not None:
                 targets = _prep_object(carrier, preps)
             patient_tok = targets[0] if targets else None
-        if patient_tok is None and carrier is not None and carrier.lemma_.lower() in ("repel", "repulse"):
+        if patient_tok is None and carrier is not None and carrier.lemma_.lower() in ("repel", "repulse", "thwart"):
             patient_tok = _clause_subject(carrier)  # "troops repelled an attack by rebels"
         scope = [token, *([carrier] if carrier is not None else [])]
     else:
@@ -251,6 +269,8 @@ def find_roles(trigger: Trigger, target: Token | None = None) -> Roles:
     patient = (
         noun_phrase(patient_tok) if patient_tok is not None and _is_actorish(patient_tok) else None
     )
+    if patient is None and patient_tok is not None:
+        patient = _force_owning(patient_tok)
     return Roles(agent, patient, tuple(places))
 
 

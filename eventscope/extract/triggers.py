@@ -11,7 +11,7 @@ the attacks") is not.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -20,7 +20,7 @@ from eventscope.extract.lexicon import Sense
 from eventscope.records import EventType
 
 ARGUMENT_DEPS = frozenset(
-    {"nsubj", "nsubjpass", "dobj", "agent", "prep", "attr", "pobj", "compound", "amod", "npadvmod"}
+    {"nsubj", "nsubjpass", "dobj", "agent", "prep", "attr", "pobj", "compound", "amod", "npadvmod", "oprd", "acomp"}
 )
 COMPOUND_MODES = {
     "air": "air/drone strike",
@@ -108,8 +108,8 @@ def is_irrealis(token: Token, *, purpose_ok: bool = False) -> bool:
 
 
 def _mode(token: Token, sense: Sense) -> str | None:
-    if sense.mode is not None and sense.type is not EventType.ASSAULT:
-        return sense.mode
+    if sense.mode is not None and (sense.type is not EventType.ASSAULT or sense.mode == "armed clash"):
+        return sense.mode  # "exchanged artillery with the army" is still a clash
     for child in token.children:
         if child.dep_ in ("compound", "amod", "nmod") and child.lemma_.lower() in COMPOUND_MODES:
             return COMPOUND_MODES[child.lemma_.lower()]
@@ -162,11 +162,30 @@ def _noun_carrier(token: Token) -> Token | None:
         return head.head  # "went on the rampage", "went on strike"
     if token.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in ("engage", "participate"):
         return head.head  # "engaged in running battles"
+    if token.dep_ == "pobj" and head.lower_ == "in" and _takes_part(head.head):
+        return head.head  # "took part in a rally"
+    if token.dep_ == "pobj" and head.lower_ in ("in", "to", "into") and lexicon.lemma(head.head) in lexicon.OUTCOME_VERBS:
+        return head.head  # "the announcement resulted in protests"
+    if (
+        token.dep_ == "pobj"
+        and token.lemma_.lower() == "protest"
+        and head.lower_ == "in"
+        and head.head.pos_ == "VERB"
+        and not any(c.dep_ == "det" for c in token.children)
+    ):
+        return head.head  # "paralysed transport in protest at ...": the act is the protest
     if token.dep_ == "pobj" and head.lower_ in ("in", "during") and head.head.lemma_.lower() in (
         lexicon.KILL_WORDS | lexicon.INJURE_WORDS
     ):
         return head.head  # "killed in an air strike"
     return None
+
+
+def _takes_part(word: Token) -> bool:
+    """True for "took part" (the head of "in" may be the verb or "part")."""
+    if word.lemma_.lower() == "part":
+        word = word.head
+    return word.lemma_.lower() == "take" and any(c.lemma_.lower() == "part" for c in word.children)
 
 
 def _verb_sense(token: Token) -> Sense | None:
@@ -190,7 +209,7 @@ def _verb_sense(token: Token) -> Sense | None:
         return None  # "since it seized power in a coup": history, not a seizure of goods
     if sense.type is EventType.REQUEST and token.tag_ == "VBG" and token.dep_ == "advcl":
         return None  # "staged a protest, demanding ...": the demand is the protest's, not an event
-    if token.lemma_.lower() in ("kill", "strike", "hit", "injure", "wound") and any(
+    if token.lemma_.lower() in ("kill", "strike", "hit", "injure", "wound", "leave") and any(
         c.dep_ in ("nsubj", "nsubjpass", "agent") and _noun_sense(c) for c in token.children
     ):
         return None  # "a drone strike killed two": the noun is the event
@@ -200,7 +219,7 @@ def _verb_sense(token: Token) -> Sense | None:
 def _noun_sense(token: Token) -> Sense | None:
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
-    sense = lexicon.NOUN_TRIGGERS.get(token.lemma_.lower())
+    sense = lexicon.NOUN_TRIGGERS.get(lexicon.lemma(token))
     if token.lower_ == "out" and any(c.lower_ == "shoot" for c in token.children):
         sense = lexicon.NOUN_TRIGGERS["shootout"]  # "a shoot-out", split by the tokenizer
     modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss")}
@@ -243,11 +262,17 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
             continue
         twin = verbs.get(carrier.i)
         if twin is not None and twin.sense.type is sense.type:
+            mode = _mode(token, sense)
+            if twin.mode in (None, "firearms") and mode not in (None, twin.mode):
+                # "killed in a shootout", "died in an airstrike": the noun says how
+                verbs[carrier.i] = replace(twin, mode=mode)
             continue
         aggregate = _is_aggregate(token) or _is_aggregate(carrier)
         nouns[token.i] = Trigger(token, sense, _mode(token, sense), True, carrier, aggregate)
     if not verbs and not nouns:
         nouns.update((t.token.i, t) for t in _headline_verbs(sent))
+    if not verbs and not nouns:
+        nouns.update((t.token.i, t) for t in _headline_protests(sent))
     merged = verbs | nouns
     for index in sorted(merged):
         yield merged[index]
@@ -272,3 +297,20 @@ def _headline_verbs(sent: Span) -> Iterator[Trigger]:
             and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
         ):
             yield Trigger(token, entry, _mode(token, entry), True, token, False)
+
+
+def _headline_protests(sent: Span) -> Iterator[Trigger]:
+    """A protest told without a finite verb, as notes and headlines do: "Traders in Limuru
+    protest market fees", "A group marches in protest", which the small model parses as
+    one noun phrase. The first protest word is the trigger and its own carrier."""
+    if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent):
+        return
+    for token in sent:
+        if (
+            lexicon.lemma(token) in lexicon.HEADLINE_PROTESTS
+            and token.dep_ != "compound"
+            and not (token.dep_ == "pobj" and token.head.lower_ == "of")  # "a history of protest"
+        ):
+            sense = lexicon.NOUN_TRIGGERS.get(token.lemma_.lower()) or lexicon.NOUN_TRIGGERS["protest"]
+            yield Trigger(token, sense, sense.mode, True, token, False)
+            return
