@@ -216,6 +216,12 @@ EVENTS: list[tuple[str, Where]] = [
     ("Gunmen shot dead a trader in Kombala village (Kisumu County, Kenya) on Friday.", Where(None, None, "KEN")),
     ("A British tourist was stabbed at a hotel in Hurghada on Friday.", Where(27.26, 33.81, "EGY", km=25)),
     ("Baghdad must rein in the militias, the US said after rockets hit Ain al-Asad air base in Iraq.", Where(None, None, "IRQ")),
+    # estates of Kenyan cities from the curated table, at their own point
+    ("Police shot dead two suspected robbers in Mathare on Sunday.", Where(-1.26, 36.86, "KEN", R1, km=5)),
+    ("Two men were shot dead in Likoni on Friday night.", Where(-4.09, 39.66, "KEN", R1, km=5)),
+    # where the locals come from is where they acted
+    ("Residents of Kondele blocked the road on Monday to protest the killing.", Where(-0.085, 34.78, "KEN", R1, km=5)),
+    ("Traders from Eldoret held a demonstration on Monday over new levies.", Where(0.52, 35.27, "KEN", km=25)),
 ]
 
 

@@ -545,6 +545,22 @@ def _place_for(trigger: Trigger, places: tuple[Span, ...], actor_tokens: set[int
     return Place(mention="", reason="no place named in the article")
 
 
+LOCALS = frozenset(
+    {"resident", "villager", "people", "youth", "trader", "student", "farmer", "inhabitant", "local"}
+)
+
+
+def _home_of_locals(token: Token, body_start: int) -> bool:
+    """ "Residents of Kisauni protested": where locals come from is where they acted."""
+    return (
+        token.dep_ == "pobj"
+        and token.pos_ == "PROPN"
+        and token.idx >= body_start
+        and token.head.lower_ in ("of", "from")
+        and token.head.head.lemma_.lower() in LOCALS
+    )
+
+
 def _place_candidates(
     scope: Span, actor_tokens: set[int], body_start: int, gazetteer: Gazetteer
 ) -> list[Span]:
@@ -574,7 +590,7 @@ def _place_candidates(
             and token.pos_ == "PROPN"
             and token.idx >= body_start
             and token.ent_type_ in ("", "ORG", "NORP", "PERSON")  # "in Mandera" tagged ORG
-        ):
+        ) or _home_of_locals(token, body_start):
             phrase = noun_phrase(token)
             found.setdefault(phrase.start, phrase)
     for phrase in place_phrases(scope):  # "Natore town", "in Lanyiru": forms the model misses

@@ -46,6 +46,14 @@ HEAD_KINDS: dict[str, ActorKind] = {
     "administration": K.GOVERNMENT, "cabinet": K.GOVERNMENT, "governor": K.GOVERNMENT,
     "party": K.PARTY, "opposition": K.PARTY,
     "journalist": K.MEDIA, "reporter": K.MEDIA,
+    "reservist": K.POLICE, "guard": K.POLICE,
+    "separatist": K.REBEL, "bandit": K.UNIDENTIFIED, "raider": K.UNIDENTIFIED,
+    "rustler": K.UNIDENTIFIED, "gang": K.UNIDENTIFIED, "gangster": K.UNIDENTIFIED,
+    "trader": K.CIVILIANS, "vendor": K.CIVILIANS, "seller": K.CIVILIANS, "hawker": K.CIVILIANS,
+    "shopkeeper": K.CIVILIANS, "businessman": K.CIVILIANS, "driver": K.CIVILIANS,
+    "teacher": K.CIVILIANS, "nurse": K.CIVILIANS, "doctor": K.CIVILIANS, "pupil": K.CIVILIANS,
+    "organizer": K.CIVILIANS, "organiser": K.CIVILIANS, "owner": K.CIVILIANS,
+    "accomplice": K.CIVILIANS, "person": K.CIVILIANS, "relative": K.CIVILIANS,
 }
 # Compounds that change the kind of the head: "armed forces", "security forces".
 COMPOUND_KINDS: dict[str, ActorKind] = {
@@ -99,7 +107,8 @@ def _kind(phrase: Span) -> ActorKind | None:
                     w in pobj.text.lower() for w in ("party", "league", "dal", "congress", "front")
                 ):
                     return K.PARTY
-    return HEAD_KINDS.get(lemma)
+    # a sentence-initial "Rebels" the model reads as a proper noun keeps its plural lemma
+    return HEAD_KINDS.get(lemma) or HEAD_KINDS.get(head.lower_.removesuffix("s"))
 
 
 def _country(phrase: Span, gazetteer: Gazetteer) -> str | None:
