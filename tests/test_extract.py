@@ -46,6 +46,14 @@ def test_sample_rocket_attack_is_assault_with_evidence(sample_events):
     # "came a week after rocket salvos hit", the spokesperson spoke "on Thursday" (Dec 14)
     assert attack.date.start == dt.date(2023, 12, 7)
     assert attack.date.derivation is es.DateDerivation.RELATIVE_TO_EVENT
+    # "no group claimed responsibility for the attacks": nobody claimed it (DESIGN.md)
+    assert attack.unclaimed is not None
+    assert attack.unclaimed.text.startswith("While no group claimed responsibility")
+    assert attack.actor1 is not None and attack.actor1.kind is es.ActorKind.UNIDENTIFIED
+    claimed = [e for e in events if e.claimed_by is not None]
+    assert len(claimed) == 2
+    assert {e.claimed_by.name for e in claimed} == {"Islamic Resistance in Iraq"}
+    assert all(e.unclaimed is None for e in claimed)
 
 
 def test_sample_arrests_are_one_coerce_with_both_reported_counts(sample_events):

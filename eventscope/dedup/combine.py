@@ -178,6 +178,7 @@ def combine(reports: Sequence[Event], *, event_id: str, latest_counts: bool) -> 
         actor1=actors["actor1"],
         actor2=actors["actor2"],
         claimed_by=actors["claimed_by"],
+        unclaimed=None if actors["claimed_by"] else next((r.unclaimed for r in reports if r.unclaimed), None),
         blamed_on=actors["blamed_on"],
         location=place,
         date=date,

@@ -35,19 +35,19 @@ def _claims(token: Token) -> bool:
     )
 
 
-def says_unclaimed(sent: Span) -> bool:
-    """True when the sentence says no one has claimed (the attack told before)."""
+def says_unclaimed(sent: Span) -> Token | None:
+    """The claim word of a sentence that says no one has claimed (the attack told before it)."""
     for token in sent:
         if token.pos_ in ("VERB", "AUX") and _claims(token):
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
             if any(_nobody(s) for s in subjects if s.dep_ == "nsubj"):
-                return True
+                return token
             passive = any(s.dep_ == "nsubjpass" for s in subjects)
             if passive and any(c.dep_ == "neg" for c in token.children):
-                return True  # "the attack has not been claimed"
+                return token  # "the attack has not been claimed"
         if token.pos_ == "NOUN" and token.lemma_.lower() == "claim" and _nobody(token):
-            return True  # "there was no immediate claim of responsibility"
-    return False
+            return token  # "there was no immediate claim of responsibility"
+    return None
 
 
 def claimant(sent: Span) -> Token | None:

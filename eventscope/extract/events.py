@@ -850,8 +850,9 @@ def extract_events(
             if event.is_aggregate and date is not None and date.start is not None and date.start != date.end:
                 anchors = replace(anchors, period=date)
             events.append(event)
-        if says_unclaimed(sent):
-            _mark_unclaimed(events, sentence_evidence(article.article_id, sent.root))
+        no_claim = says_unclaimed(sent)
+        if no_claim is not None:
+            _mark_unclaimed(events, sentence_evidence(article.article_id, no_claim), no_claim.idx)
         claimer = claimant(sent)
         if claimer is not None:
             _mark_claimed(events, _named(_actor(noun_phrase(claimer), ctx, pronoun_ok=True)))
@@ -860,11 +861,12 @@ def extract_events(
     return [_escalated(event, doc, sentences) for event in _narrowed(events, named)]
 
 
-def _mark_unclaimed(events: list[Event], evidence: Evidence) -> None:
-    """The latest unclaimed-so-far attack is the one "no group has claimed"."""
+def _mark_unclaimed(events: list[Event], evidence: Evidence, before: int) -> None:
+    """The latest attack told before ``before`` (a character offset) is the one "no group has
+    claimed", unless someone has claimed it."""
     for index in range(len(events) - 1, -1, -1):
         event = events[index]
-        if event.type is EventType.ASSAULT and not event.is_aggregate:
+        if event.type is EventType.ASSAULT and not event.is_aggregate and event.trigger.start < before:
             if event.claimed_by is None:
                 events[index] = replace(event, unclaimed=evidence)
             return
