@@ -56,6 +56,15 @@ def test_sample_rocket_attack_is_assault_with_evidence(sample_events):
     assert all(e.unclaimed is None for e in claimed)
 
 
+def test_sample_government_links_suspects_to_security_services(sample_events):
+    # DESIGN.md: "ACCUSE: the Iraqi government links suspects to certain security services"
+    _, events = sample_events
+    (links,) = _by_trigger(events, "links", EventType.ACCUSE)
+    assert links.actor1.name == "Government of Iraq"
+    assert links.attribution.speaker == "Iraq’s government"
+    assert "several people" in links.actor2.mention
+
+
 def test_sample_arrests_are_one_coerce_with_both_reported_counts(sample_events):
     # Issue 8: the statement's "several" and AFP's 13 are two counts of one event.
     _, events = sample_events

@@ -110,7 +110,11 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
     # A claim by someone other than a crowd stays an event of its own
     ("The opposition demanded the release of its leader on Monday.",
      ("REQUEST", "Strategic developments", "Other")),
+    # Accusations of ties
+    ("Police linked the gang to the killing of a trader in Kisumu.", ("ACCUSE", "Strategic developments", "Other")),
+    ("The minister said the attackers had ties to a local militia.", ("ACCUSE", "Strategic developments", "Other")),
     # Words that look like events but report none
+    ("Officials gave no details of the units the suspects were linked to.", None),
     ("The protesters demanded the immediate reopening of the market.", None),
     ("The minister engaged the unions in talks on Monday.", None),
     ("Two people were injured when the stage collapsed at the rally ground.", None),

@@ -933,6 +933,13 @@ def _actor(
     )
 
 
+def _speaker_actor(attribution: Attribution, doc: Doc, ctx: Context) -> Actor | None:
+    """The actor who says so, from the speaker phrase the attribution found."""
+    evidence = attribution.evidence
+    span = doc.char_span(evidence.start, evidence.end) if evidence is not None else None
+    return _actor(span, ctx) if span is not None else None
+
+
 def _build(
     trigger: Trigger,
     target: Token | None,
@@ -983,6 +990,11 @@ def _build(
             Certainty.CLAIMED, actor1.name if actor1 else None, trigger.carrier.text,
             ctx.article.outlet, actor1.evidence if actor1 else None,
         )
+    if type_ is EventType.ACCUSE and trigger.nominal and lexicon.lemma(trigger.token) in lexicon.LINKING:
+        # "X says the suspects have links to Y": X accuses, the suspects are accused
+        accused = roles.agent or roles.patient
+        actor1 = _speaker_actor(attribution, trigger.token.doc, ctx)
+        actor2 = _actor(accused, ctx) if accused is not None else None
     blamed_on = actor2 if type_ is EventType.ACCUSE else None
     acled_type, acled_sub, cameo = crosswalk(
         type_, mode, actor1.kind if actor1 else None, actor2.kind if actor2 else None

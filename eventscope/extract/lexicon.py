@@ -283,6 +283,8 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "burn": (Sense(P, "riot", needs=TYRES), Sense(A, "property destruction", needs=PROPERTY)),
     "set": Sense(A, "property destruction", needs=frozenset({"fire", "ablaze", "alight"})),
     "accuse": Sense(EventType.ACCUSE, "allege"),
+    # "X links the attackers to the security services" (not "were linked to", which refers back)
+    "link": Sense(EventType.ACCUSE, "allege", needs=frozenset({"to"})),
     "blame": Sense(EventType.ACCUSE, "allege"),
     "condemn": Sense(EventType.REJECT, "condemn"),
     "denounce": Sense(EventType.REJECT, "condemn"),
@@ -341,6 +343,8 @@ NOUN_TRIGGERS: dict[str, Sense] = {
     "truce": Sense(EventType.AGREE, "ceasefire"),
     "sanction": Sense(EventType.SANCTION),
     "embargo": Sense(EventType.SANCTION),
+    "link": Sense(EventType.ACCUSE, "allege"),  # "have links to the security services"
+    "tie": Sense(EventType.ACCUSE, "allege"),
     "freeze": Sense(EventType.SANCTION),
 }
 
@@ -410,6 +414,8 @@ OUTCOME_VERBS = frozenset({"result", "lead", "culminate", "degenerate", "turn", 
 # Verbless reports ("Traders protest fees", "A group marches in protest"): the small
 # model reads them as one noun phrase; these words still name a protest.
 HEADLINE_PROTESTS = frozenset({"protest", "march", "demonstrate", "demonstration", "rally", "picket"})
+# Accusations of ties: "links the attackers to", "have ties with", "are connected to".
+LINKING = frozenset({"link", "tie"})
 # Verbs whose complement is not (yet) a real event: "threatened to strike".
 IRREALIS_HEADS = frozenset(
     [

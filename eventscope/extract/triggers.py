@@ -158,6 +158,13 @@ def _noun_carrier(token: Token) -> Token | None:
                 return child
     if any(c.dep_ == "prep" and c.lower_ == "between" for c in token.children):
         return token  # "a clash between supporters of A and B" is an event in itself
+    if (
+        token.lemma_.lower() in ("link", "tie")
+        and token.dep_ == "dobj"
+        and head.lemma_.lower() == "have"
+        and any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in token.children)
+    ):
+        return head  # "have links to the security services": an accusation of ties
     if token.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() == "go":
         return head.head  # "went on the rampage", "went on strike"
     if token.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in ("engage", "participate"):
@@ -205,6 +212,8 @@ def _verb_sense(token: Token) -> Sense | None:
         token.tag_ == "VBN" or not any(c.dep_ == "nsubj" for c in token.children)
     ):
         return None  # "two were injured when ...": a toll of another event, not one of its own
+    if lexicon.lemma(token) in lexicon.LINKING and not any(c.dep_ == "dobj" for c in token.children):
+        return None  # "the services they were linked to": only "X links Y to Z" accuses
     if sense.mode == "seize" and "power" in arguments:
         return None  # "since it seized power in a coup": history, not a seizure of goods
     if sense.type is EventType.REQUEST and token.tag_ == "VBG" and token.dep_ == "advcl":
