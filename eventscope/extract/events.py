@@ -551,11 +551,13 @@ LOCALS = frozenset(
 
 
 def _home_of_locals(token: Token, body_start: int) -> bool:
-    """ "Residents of Kisauni protested": where locals come from is where they acted."""
+    """ "Residents of Kisauni", "Narok residents": where locals come from is where they acted."""
+    if token.pos_ != "PROPN" or token.idx < body_start:
+        return False
+    if token.dep_ == "compound" and token.head.lemma_.lower() in LOCALS:
+        return True
     return (
         token.dep_ == "pobj"
-        and token.pos_ == "PROPN"
-        and token.idx >= body_start
         and token.head.lower_ in ("of", "from")
         and token.head.head.lemma_.lower() in LOCALS
     )
@@ -788,14 +790,22 @@ CLAIMS = frozenset({EventType.REQUEST, EventType.ACCUSE, EventType.REJECT})
 CROWD_KINDS = frozenset({ActorKind.PROTESTERS, ActorKind.RIOTERS, ActorKind.MOB})
 
 
-def _is_protest_claim(event: Event, triggers: list[Trigger]) -> bool:
+def _is_protest_claim(event: Event, triggers: list[Trigger], before: Event | None) -> bool:
     """What a crowd demands, accuses or rejects is the content of its protest, not an
     event of its own: "protesters demanded his release", "a rally ... accusing the
-    governor" (ACLED and PLOVER code the protest, with its claim in the notes)."""
+    governor", "Workers marched in Lima. They demanded ..." (ACLED and PLOVER code the
+    protest, with its claim in the notes)."""
     if event.type not in CLAIMS:
         return False
     if event.actor1 is not None and event.actor1.kind in CROWD_KINDS:
         return True
+    if (
+        before is not None
+        and before.type is EventType.PROTEST
+        and event.evidence.sentence_index - before.evidence.sentence_index <= 1
+        and (event.actor1 is None or event.actor1.kind is None)
+    ):
+        return True  # "they", "the group" right after the protest: its marchers
     return any(t.sense.type is EventType.PROTEST for t in triggers)
 
 
@@ -837,7 +847,7 @@ def extract_events(
                     _add_to_previous(events, count, ctx, only=earlier)
                 continue
             event = _build(trigger, target, owned.get(index, []), ctx, source, anchors)
-            if _is_protest_claim(event, triggers):
+            if _is_protest_claim(event, triggers, events[-1] if events else None):
                 continue
             date = event.date
             if (

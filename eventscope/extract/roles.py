@@ -83,7 +83,12 @@ def noun_phrase_before(last: Token, stop: Token) -> Span:
 
 
 def _is_actorish(token: Token) -> bool:
-    if token.lower_ in PRONOUNS or token.like_num or token.ent_type_ in NOT_ACTOR_LABELS:
+    if token.lower_ in PRONOUNS:
+        return False
+    counted = token.ent_type_ in ("", "CARDINAL") and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in token.children
+    )  # "hundreds of nurses" are the nurses; "12 were killed" names no one
+    if (token.like_num or token.ent_type_ in NOT_ACTOR_LABELS) and not counted:
         return False
     lemma = token.lemma_.lower()
     if lemma in lexicon.FACILITIES:

@@ -94,10 +94,10 @@ def _kind(phrase: Span) -> ActorKind | None:
         for token in appos.subtree:
             if token.lemma_.lower() in HEAD_KINDS:
                 return HEAD_KINDS[token.lemma_.lower()]
-    if lemma in (
+    if head.like_num or lemma in (
         "member", "leader", "group", "band", "hundred", "dozen", "thousand", "score", "crowd",
         "faction",
-    ):  # "members of the army", "groups of villagers"; supporters are supporters
+    ):  # "members of the army", "groups of villagers", "two of the attackers"
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 inner = _kind(pobj.doc[pobj.left_edge.i : pobj.right_edge.i + 1])
