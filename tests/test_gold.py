@@ -69,8 +69,8 @@ ACLED_PAIRS: dict[str, frozenset[str]] = {
     ),
 }
 
-# Every sub-type but "Chemical weapon" must appear at least once.
-REQUIRED_SUBTYPES = {sub for subs in ACLED_PAIRS.values() for sub in subs} - {"Chemical weapon"}
+# Every sub-type must appear at least once.
+REQUIRED_SUBTYPES = {sub for subs in ACLED_PAIRS.values() for sub in subs}
 
 EVENT_KEYS = {
     "type",
@@ -178,11 +178,11 @@ def test_no_country_dominates(cases: list[dict]) -> None:
 
 # Scores measured on 2026-11-26 (README, "Our own gold set"); each floor sits a little below.
 FLOORS = {
-    "event_f1": 0.77,  # measured 0.80
-    "acled_type_accuracy": 0.64,  # measured 0.68
-    "date_exact": 0.74,  # measured 0.78
-    "country_accuracy": 0.76,  # measured 0.80
-    "killed_exact": 0.76,  # measured 0.80
+    "event_f1": 0.77,  # measured 0.793
+    "acled_type_accuracy": 0.64,  # measured 0.664
+    "date_exact": 0.75,  # measured 0.776
+    "country_accuracy": 0.76,  # measured 0.787
+    "killed_exact": 0.76,  # measured 0.780
 }
 
 
