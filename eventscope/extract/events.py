@@ -218,7 +218,11 @@ def _link_cost(span: Span, trigger: Trigger, owners: set[int]) -> int | None:
         return None
     date_side = up_from_date[:common]
     event_side = up_from_event[: positions[up_from_date[common].i]]
+    extra = 0
     for token in date_side:
+        if _describes_argument(token, owners):
+            extra = 2  # "attacked troops stationed in Bahir Dar on 15 September": the attack's day
+            continue
         if token.dep_ in BLOCKING_DEPS and not (token.dep_ in ("acl", "relcl") and token.head.i in owners):
             return None  # "men who attacked a village on Monday" is not when they were arrested
         if (
@@ -232,7 +236,21 @@ def _link_cost(span: Span, trigger: Trigger, owners: set[int]) -> int | None:
             return None  # "mourners gathered on Monday to bury people killed at the weekend"
         if token.dep_ == "pobj" and token.head.lower_ in CAUSE_PREPS and trigger.nominal:
             return None
-    return len(date_side) + len(event_side)
+    return len(date_side) + len(event_side) + extra
+
+
+def _describes_argument(token: Token, owners: set[int]) -> bool:
+    """A participle describing the event's object or subject ("troops stationed in X",
+    "a cache containing rifles"): the parser hangs the sentence's closing date on it.
+    One that is an event itself ("men killed on Monday") keeps its date."""
+    argument = token.head
+    return (
+        token.dep_ == "acl"
+        and token.tag_ in ("VBN", "VBG")
+        and lexicon.lemma(token) not in lexicon.VERB_TRIGGERS
+        and argument.dep_ in ("dobj", "nsubj", "nsubjpass")
+        and argument.head.i in owners
+    )
 
 
 def _is_future(trigger: Trigger) -> bool:

@@ -134,7 +134,7 @@ THROWN = frozenset({"stone", "brick", "rock", "bottle", "molotov", "petrol", "br
 # The other side of a fight that is violence, not "fighting corruption" or "for rights".
 ARMED_SIDES = frozenset(
     {"militant", "fighter", "rebel", "militia", "militiaman", "gunman", "insurgent", "separatist",
-     "bandit", "jihadist", "soldier", "troops"}
+     "bandit", "jihadist", "soldier", "troops", "troop", "force", "army"}
 )
 FIGHT_SIDES = ARMED_SIDES | frozenset(
     {"another", "other", "police", "supporter", "rival", "villager", "youth", "tribesman", "clan",
