@@ -113,6 +113,27 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
     # Accusations of ties
     ("Police linked the gang to the killing of a trader in Kisumu.", ("ACCUSE", "Strategic developments", "Other")),
     ("The minister said the attackers had ties to a local militia.", ("ACCUSE", "Strategic developments", "Other")),
+    # Suicide attacks, whatever the verb
+    ("A suicide bomber blew himself up at a market in Quetta, killing six.",
+     ("ASSAULT", "Explosions/Remote violence", "Suicide bomb")),
+    ("Two suicide bombers attacked a mosque in Konduga on Friday, killing five worshippers.",
+     ("ASSAULT", "Explosions/Remote violence", "Suicide bomb")),
+    # Territory changing hands: regained by the state, overtaken by anyone else
+    ("The army recaptured the town of Mora from insurgents on Monday.",
+     ("ASSAULT", "Battles", "Government regains territory")),
+    ("Government forces regained control of two villages near Beni on Sunday.",
+     ("ASSAULT", "Battles", "Government regains territory")),
+    ("Jihadist fighters seized the town of Djibo on Saturday.",
+     ("ASSAULT", "Battles", "Non-state actor overtakes territory")),
+    ("Rebels took control of the airport in Bunia on Tuesday.",
+     ("ASSAULT", "Battles", "Non-state actor overtakes territory")),
+    ("Police seized 40 kilograms of heroin in Mombasa on Monday.",
+     ("COERCE", "Strategic developments", "Looting/property destruction")),
+    # Live fire on a crowd is excessive force; a baton charge is an intervention
+    ("Police fired live bullets at demonstrators in Bamako on Friday, killing three.",
+     ("PROTEST", "Protests", "Excessive force against protesters")),
+    ("Soldiers shot dead four protesters in Khartoum on Sunday.",
+     ("PROTEST", "Protests", "Excessive force against protesters")),
     # Words that look like events but report none
     ("Officials gave no details of the units the suspects were linked to.", None),
     ("The protesters demanded the immediate reopening of the market.", None),

@@ -34,6 +34,9 @@ TABLE: dict[tuple[EventType, str | None], tuple[str, str, str]] = {
     ),
     (EventType.ASSAULT, "sexual violence"): ("Violence against civilians", "Sexual violence", "18"),
     (EventType.ASSAULT, "mob violence"): ("Riots", "Mob violence", "18"),
+    # territory taken in fighting: by the state it is regained, by anyone else overtaken
+    (EventType.ASSAULT, "territory"): ("Battles", "Non-state actor overtakes territory", "19"),
+    (EventType.ASSAULT, "territory/state"): ("Battles", "Government regains territory", "19"),
     (EventType.ASSAULT, "property destruction"): (
         "Strategic developments", "Looting/property destruction", "17",
     ),
@@ -86,6 +89,9 @@ def crosswalk(
     actor2_kind: ActorKind | None = None,
 ) -> tuple[str, str, str]:
     """ACLED event type, ACLED sub-event type and CAMEO root for an event."""
+    if type_ is EventType.ASSAULT and mode == "territory":
+        state = actor1_kind in (ActorKind.MILITARY, ActorKind.POLICE, ActorKind.GOVERNMENT)
+        return TABLE[(type_, "territory/state" if state else "territory")]
     if type_ is EventType.ASSAULT and actor1_kind in CROWDS:
         # rioters burning a bus, villagers beating a suspected thief, party
         # supporters clashing: riots, whatever the weapon

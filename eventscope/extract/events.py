@@ -994,7 +994,11 @@ def _build(
         # "police beat protesters": ACLED codes the protest, with the force against it;
         # "police fought running battles with protesters": a riot, the crowd as actor1
         if mode != "armed clash":
-            type_, mode = EventType.PROTEST, "intervention"
+            # shooting or killing them is excessive force (ACLED), a baton charge intervention
+            lethal = mode == "firearms" or lexicon.lemma(trigger.token) in lexicon.LETHAL_FORCE or any(
+                c.kind == "killed" for c in counts
+            )
+            type_, mode = EventType.PROTEST, "excessive force" if lethal else "intervention"
         roles = Roles(roles.patient, roles.agent, roles.places)
     violent = type_ is EventType.ASSAULT
     claim = trigger.carrier is not None and trigger.carrier.lemma_.lower() == "claim"

@@ -93,6 +93,10 @@ PROPERTY = frozenset(
         "vehicles",
     ]
 )
+# What an army or a group takes and holds: "seized the town", "regained control of".
+TERRITORY = PLACE_NOUNS | frozenset(
+    {"control", "territory", "base", "camp", "outpost", "post", "airport", "position", "positions", "hill"}
+)
 # What protesters burn in the road: a riot's sign, not an attack on property.
 TYRES = frozenset({"tyre", "tire", "tires", "tyres"})
 WEAPON_MODES: dict[str, str] = {
@@ -258,14 +262,26 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "arrest": Sense(C, "arrest"),
     "detain": Sense(C, "arrest"),
     "apprehend": Sense(C, "arrest"),
-    "seize": Sense(C, "seize"),
+    "seize": (Sense(A, "territory", needs=TERRITORY), Sense(C, "seize")),
+    # territory changing hands in fighting; crosswalk tells who took it
+    "retake": Sense(A, "territory"),
+    "recapture": Sense(A, "territory"),
+    "regain": Sense(A, "territory", needs=TERRITORY),
+    "reclaim": Sense(A, "territory", needs=TERRITORY),
+    "liberate": Sense(A, "territory", needs=TERRITORY),
+    "capture": Sense(A, "territory", needs=TERRITORY),
+    "overrun": Sense(A, "territory"),
+    "blow": Sense(A, "explosives", needs=frozenset({"up"})),  # "blew himself up"
     "deport": Sense(C, "deport"),
     "protest": Sense(P),
     "demonstrate": Sense(P),
     "rally": Sense(P),
     "march": Sense(P),
     "gather": Sense(P, needs=PROTEST_WORDS),  # "protesters gathered outside parliament"
-    "take": Sense(P, needs=frozenset({"street"})),  # "took to the streets"
+    "take": (
+        Sense(P, needs=frozenset({"street"})),  # "took to the streets"
+        Sense(A, "territory", needs=frozenset({"control"})),  # "took control of the town"
+    ),
     "riot": Sense(P, "riot"),
     "rampage": Sense(P, "riot"),
     "disperse": Sense(P, "intervention", needs=PROTEST_WORDS),
@@ -466,5 +482,7 @@ REPORTING_VERBS = frozenset(
 HEDGES = frozenset(["allegedly", "alleged", "reportedly", "purportedly", "suspected", "apparently"])
 
 KILL_WORDS = frozenset(["kill", "die", "dead", "death", "fatality", "slay", "massacre"])
+# Force against a crowd that ACLED calls excessive: live fire and killing.
+LETHAL_FORCE = frozenset({"kill", "shoot", "gun", "massacre", "slay"})
 INJURE_WORDS = frozenset(["injure", "wound", "hurt", "injured", "wounded", "injury", "casualty"])
 ARREST_WORDS = frozenset(["arrest", "detain", "apprehend", "arrested", "detained"])

@@ -16,11 +16,13 @@ from eventscope.extract import lexicon
 from eventscope.extract.triggers import Trigger
 
 LOCATIVE_PREPS = frozenset(["in", "at", "near", "outside", "inside", "across", "around", "within", "into"])
-TARGET_PREPS = frozenset({"on", "against", "at", "targeting"})
+TARGET_PREPS = frozenset({"on", "against", "at", "targeting", "into"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# What is fired, not whom: "opened fire on a convoy", "fired live rounds at protesters".
+FIRED = lexicon.WEAPONS | frozenset({"fire", "round", "shot", "bullet", "ammunition", "gas", "teargas"})
 # Forces whose facilities stand for them: an attack on "a police station" is on the police.
 FORCE_OWNERS = frozenset({"police", "army", "military", "security", "navy", "naval", "troops", "soldier"})
-PRONOUNS = frozenset(["it", "they", "he", "she", "we", "i", "you", "who", "which", "that", "them", "this", "these", "those"])
+PRONOUNS = frozenset(["himself", "herself", "themselves", "itself", "it", "they", "he", "she", "we", "i", "you", "who", "which", "that", "them", "this", "these", "those"])
 
 
 @dataclass(frozen=True)
@@ -159,7 +161,7 @@ def _side_preps(trigger: Trigger) -> frozenset[str]:
 
 def _patient_of_verb(verb: Token, preps: frozenset[str] = TARGET_PREPS) -> Token | None:
     patient = _child(verb, "dobj", "nsubjpass")
-    if patient is None or patient.lemma_.lower() == "fire":  # "opened fire on a convoy"
+    if patient is None or patient.lemma_.lower() in FIRED:  # "opened fire on", "fired bullets at"
         targets = _prep_object(verb, preps)
         patient = targets[0] if targets else None
     if patient is None:  # "assaulted and injured a trader": the object is shared

@@ -20,7 +20,7 @@ from eventscope.extract.lexicon import Sense
 from eventscope.records import EventType
 
 ARGUMENT_DEPS = frozenset(
-    {"nsubj", "nsubjpass", "dobj", "agent", "prep", "attr", "pobj", "compound", "amod", "npadvmod", "oprd", "acomp"}
+    {"nsubj", "nsubjpass", "dobj", "agent", "prep", "attr", "pobj", "compound", "amod", "npadvmod", "oprd", "acomp", "prt"}
 )
 COMPOUND_MODES = {
     "air": "air/drone strike",
@@ -113,7 +113,10 @@ def _mode(token: Token, sense: Sense) -> str | None:
     for child in token.children:
         if child.dep_ in ("compound", "amod", "nmod") and child.lemma_.lower() in COMPOUND_MODES:
             return COMPOUND_MODES[child.lemma_.lower()]
-    for word in _phrase_words(token):
+    words = _phrase_words(token)
+    if sense.mode in (None, "explosives") and any(w.lemma_.lower() == "suicide" for w in words):
+        return "suicide bomb"  # "a suicide bomber blew himself up"
+    for word in words:
         if word.lemma_.lower() in lexicon.WEAPON_MODES:
             return lexicon.WEAPON_MODES[word.lemma_.lower()]
     return sense.mode

@@ -75,9 +75,14 @@ CONTEXT_COUNTRY_KINDS = frozenset(
 )
 
 
+PROTESTING = frozenset({"protest", "demonstrate", "march", "rally"})
+
+
 def _kind(phrase: Span) -> ActorKind | None:
     head = phrase.root
     lemma = head.lemma_.lower()
+    if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in PROTESTING for c in head.children):
+        return K.PROTESTERS  # "a crowd protesting fuel prices", "people who marched"
     if head.ent_type_ in ("GPE",) and len(phrase) <= 3:
         return K.GOVERNMENT
     for child in head.children:
