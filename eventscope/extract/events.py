@@ -510,7 +510,14 @@ def _place_for(trigger: Trigger, places: tuple[Span, ...], actor_tokens: set[int
     article, the dateline, or the article's main country.
     """
     article_id = ctx.article.article_id
-    resolved = [resolve_place(article_id, span, ctx.gazetteer, ctx.places) for span in places]
+    resolved = [
+        # a town the model tagged as a person ("shelled Kherson") is looked up by its words
+        resolve_place(
+            article_id, span, ctx.gazetteer, ctx.places,
+            as_name=span.text if span.root.ent_type_ == "PERSON" else None,
+        )
+        for span in places
+    ]
     # a country as owner or origin ("the US embassy", "the UK national's home",
     # "militias from Ethiopia") says whose or whence, not where
     aside = [
@@ -961,6 +968,29 @@ def _actor(
     )
 
 
+TARGET_TOWN_POPULATION = 20_000
+
+
+def _target_is_a_town(trigger: Trigger, patient: Span | None, ctx: Context) -> bool:
+    """An attack's object that is a named town or region (not a country, which may be a
+    government) is the event's place."""
+    if trigger.sense.type is not EventType.ASSAULT or patient is None:
+        return False
+    root = patient.root
+    name = patient.text.removeprefix("the ")
+    if ctx.gazetteer.country(name) is not None:
+        return False
+    if root.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    # the small model often tags a town ORG, PERSON or nothing ("shelled Kherson"): a town
+    # of some size by that name is taken for it
+    return (
+        root.pos_ == "PROPN"
+        and root.ent_type_ in ("", "ORG", "PERSON")
+        and any(city.population >= TARGET_TOWN_POPULATION for city in ctx.gazetteer.cities(name))
+    )
+
+
 def _speaker_actor(attribution: Attribution, doc: Doc, ctx: Context) -> Actor | None:
     """The actor who says so, from the speaker phrase the attribution found."""
     evidence = attribution.evidence
@@ -988,6 +1018,10 @@ def _build(
     if trigger.sense.mode == "intervention":
         # ACLED codes protesters as actor1 and the force that broke them up as actor2
         roles = Roles(roles.patient, roles.agent, roles.places)
+    if _target_is_a_town(trigger, roles.patient, ctx):
+        # "Russian missiles struck Odesa": the town hit is where, not whom
+        assert roles.patient is not None
+        roles = Roles(roles.agent, None, (roles.patient, *roles.places))
     type_, mode = trigger.sense.type, trigger.mode
     patient_kind = _kind_of(roles.patient, ctx)
     if type_ is EventType.ASSAULT and patient_kind is ActorKind.PROTESTERS:
