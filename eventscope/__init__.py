@@ -24,7 +24,7 @@ from eventscope.errors import (
     ResourceError,
     StoreError,
 )
-from eventscope.export import EXPORT_FORMATS, write_events
+from eventscope.export import EXPORT_FORMATS, export_record, write_events
 from eventscope.ingest import read_articles
 from eventscope.pipeline import ArticleResult, IngestReport, extract, ingest, make_article, process
 from eventscope.records import (
@@ -120,6 +120,7 @@ __all__ = [
     "evaluate_events",
     "evaluate_places",
     "event_row",
+    "export_record",
     "extract",
     "from_jsonable",
     "ingest",

@@ -153,6 +153,8 @@ def test_event_detail_has_every_value_its_sources_and_evidence(client: TestClien
     body = client.get(f"/events/{strike['event_id'][:8]}").json()
     assert body["row"]["event_id"] == strike["event_id"]
     assert body["record"]["killed"][0]["min"] == 4
+    assert body["record"]["figures"]["killed"] == 4  # ACLED's single figure
+    assert body["record"]["disagreements"] == []
     fields = {e["field"]: e["text"] for e in body["evidence"]}
     assert fields["trigger"] == "struck"
     assert fields["location"] == "Kharkiv"

@@ -17,7 +17,7 @@ EXPECTED = {
     "make_article", "open_store", "process", "read_articles", "to_jsonable", "write_events",
     "Comparison", "compare_acled", "read_acled_csv",
     "PollReport", "Watcher", "parse_duration", "Revision", "store_revision",
-    "train_classifier", "disagreements",
+    "train_classifier", "disagreements", "export_record",
 }
 
 

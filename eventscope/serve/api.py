@@ -31,12 +31,11 @@ from starlette.datastructures import UploadFile
 from eventscope import __version__
 from eventscope.config import Config, load_config
 from eventscope.errors import ConfigError, EventscopeError, InputError, ResourceError, StoreError
-from eventscope.export import write_events
+from eventscope.export import export_record, write_events
 from eventscope.ingest import article_id, normalize_text, read_upload, require_english
 from eventscope.ingest.decode import check_length
 from eventscope.pipeline import process
 from eventscope.records import Article, Certainty, EventType
-from eventscope.serialize import to_jsonable
 from eventscope.serve import models
 from eventscope.store import DEFAULT_SORT, SORTS, EventFilter, Sort, Store, open_store
 from eventscope.store.query import MAX_COUNT
@@ -228,7 +227,7 @@ def _add_read_routes(app: FastAPI, store: Store) -> None:
             sources.append({**dataclasses.asdict(source), "title": article.title if article else None})
         return {
             "row": event_row(event),
-            "record": to_jsonable(event),
+            "record": export_record(event),
             "evidence": [
                 {"field": row.field, **dataclasses.asdict(row.evidence)}
                 for row in store.evidence_rows(event.event_id)

@@ -230,7 +230,7 @@ def events(
         found = store.iter_events(flt, sort=es.Sort(sort))
         if format_ == "json":
             for event in found:
-                sys.stdout.write(json.dumps(es.to_jsonable(event), ensure_ascii=False) + "\n")
+                sys.stdout.write(json.dumps(es.export_record(event), ensure_ascii=False) + "\n")
         elif format_ == "csv":
             writer = csv.DictWriter(sys.stdout, fieldnames=list(es.COLUMNS))
             writer.writeheader()
@@ -305,7 +305,7 @@ def show(
     with es.open_store(config.db) as store:
         event = store.get_event(event_id)
         if format_ == "json":
-            sys.stdout.write(json.dumps(es.to_jsonable(event), ensure_ascii=False, indent=2) + "\n")
+            sys.stdout.write(json.dumps(es.export_record(event), ensure_ascii=False, indent=2) + "\n")
             return
         articles = {s.article_id: store.get_article(s.article_id) for s in event.sources}
         explanation = store.explain_event(event.event_id)

@@ -82,7 +82,10 @@ class SourceOut(BaseModel):
 
 class EventDetailOut(BaseModel):
     row: EventRow
-    record: dict[str, Any] = Field(description="The full event record, every value with its evidence.")
+    record: dict[str, Any] = Field(
+        description="The full event record, every value with its evidence, plus `figures` (each "
+        "count's ACLED single figure) and `disagreements` (fields whose sources conflict)."
+    )
     evidence: list[EvidenceOut]
     sources: list[SourceOut]
 
