@@ -39,6 +39,7 @@ from itertools import accumulate
 
 from eventscope.dedup import Link, Signature, candidate, clusters
 from eventscope.dedup.score import DATE_WINDOW_DAYS, MAX_SPAN_DAYS, link_score, mergeable
+from eventscope.dedup.signature import stated_days
 from eventscope.store.merge import link_all
 
 TYPES = [("ASSAULT", "violence", 45), ("PROTEST", "protest", 30), ("COERCE", "coercion", 10),
@@ -180,7 +181,8 @@ def run(n: int) -> None:
     links = list(link_all(stored))
     link_time = _since(merge)
     clustering = _clock()
-    groups = clusters({s.mention_id: s.article_id for s in stored}, links)
+    days = {s.mention_id: d for s in stored if (d := stated_days(s)) is not None}
+    groups = clusters({s.mention_id: s.article_id for s in stored}, links, days)
     print(
         f"N={n:>9,}  link {link_time} ({len(links):,} links)  cluster {_since(clustering)} "
         f"({len(groups):,} events, largest {max(map(len, groups)):,} mentions)  merge total {_since(merge)}",
@@ -191,15 +193,19 @@ def run(n: int) -> None:
     index_time = _since(indexing)
     incremental = _clock()
     new_links: list[Link] = []
-    touched = {s.mention_id: s.article_id for s in batch}
+    touched = {s.mention_id: s for s in batch}
     for s in batch:
         for other in index.near(s):
             a, b = sorted((s, other), key=lambda x: x.mention_id)
             score = link_score(a, b)
             if score is not None:
                 new_links.append(Link(a.mention_id, b.mention_id, score))
-                touched[other.mention_id] = other.article_id
-    clusters(touched, new_links)
+                touched[other.mention_id] = other
+    clusters(
+        {m: s.article_id for m, s in touched.items()},
+        new_links,
+        {m: d for m, s in touched.items() if (d := stated_days(s)) is not None},
+    )
     print(
         f"N={n:>9,}  index {index_time}  +1,000 new {_since(incremental)} ({len(new_links):,} links)  "
         f"| peak RSS {_peak_mb():,.0f} MB",

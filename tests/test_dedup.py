@@ -19,7 +19,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import eventscope as es
-from eventscope.dedup import Signature, candidate, merge_within, score_pair, signature
+from eventscope.dedup import (
+    Link,
+    PairScore,
+    Signature,
+    candidate,
+    clusters,
+    merge_within,
+    score_pair,
+    signature,
+)
 from eventscope.dedup.block import candidate_pairs
 from eventscope.dedup.score import link_score
 from eventscope.ingest import read_articles
@@ -288,3 +297,30 @@ def test_link_score_is_score_pair_when_it_links_and_none_otherwise() -> None:
         assert link_score(a, b) == (full if full.same else None)
         linked += full.same
     assert 0 < linked < len(pairs)
+
+
+# Groups of links
+
+
+def _link(a: str, b: str, total: float = 0.8) -> Link:
+    score = PairScore(type=1.0, date=1.0, place=1.0, actors=1.0, counts=0.0, mode=0.0, text=0.0, total=total)
+    return Link(a, b, score)
+
+
+def test_links_day_to_day_do_not_chain_stated_dates_two_days_apart() -> None:
+    # daily protests in one square: Monday's and Tuesday's reports link, Tuesday's and
+    # Wednesday's link, but Monday and Wednesday are never one event
+    day = dt.date(2024, 3, 4).toordinal()
+    article_of = {"mon": "a1", "tue": "a2", "wed": "a3"}
+    stated = {"mon": (day, day), "tue": (day + 1, day + 1), "wed": (day + 2, day + 2)}
+    links = [_link("mon", "tue", 0.9), _link("tue", "wed", 0.8)]
+    assert clusters(article_of, links) == [["mon", "tue", "wed"]]  # what single links alone give
+    assert clusters(article_of, links, stated) == [["mon", "tue"], ["wed"]]
+
+
+def test_a_report_without_a_stated_date_joins_a_group_of_stated_ones() -> None:
+    day = dt.date(2024, 3, 4).toordinal()
+    article_of = {"mon": "a1", "undated": "a2", "tue": "a3"}
+    stated = {"mon": (day, day), "tue": (day + 1, day + 1)}
+    links = [_link("mon", "undated"), _link("undated", "tue")]
+    assert clusters(article_of, links, stated) == [["mon", "tue", "undated"]]

@@ -189,3 +189,10 @@ def signature(event: Event) -> Signature:
             ],
         ),
     )
+
+
+def stated_days(s: Signature) -> tuple[int, int] | None:
+    """The (first, last) day ordinals of a date the text states; None for a fallback date."""
+    if s.date_weak or s.day is None or s.day_end is None:
+        return None
+    return (s.day, s.day_end)

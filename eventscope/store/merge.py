@@ -31,7 +31,7 @@ from eventscope.dedup import (
 from eventscope.dedup.block import candidate_pairs
 from eventscope.dedup.combine import article_of
 from eventscope.dedup.score import DATE_WINDOW_DAYS, MAX_SPAN_DAYS, link_score, mergeable
-from eventscope.dedup.signature import FAMILIES
+from eventscope.dedup.signature import FAMILIES, stated_days
 from eventscope.records import Event, Evidence
 from eventscope.serialize import from_jsonable, to_jsonable
 from eventscope.store import schema
@@ -214,7 +214,8 @@ def _rebuild(connection: sa.Connection, ids: set[str], links: Sequence[Link]) ->
             records[mention_id] = from_jsonable(Event, record)
             old_events.add(event_id)
     _delete_events(connection, sorted(old_events))
-    groups = clusters({i: article_of(e) for i, e in records.items()}, links)
+    days = {i: d for i, e in records.items() if (d := stated_days(signature(e))) is not None}
+    groups = clusters({i: article_of(e) for i, e in records.items()}, links, days)
     events = [canonical_event([records[i] for i in group]) for group in groups]
     insert_events(connection, events)
     for group, event in zip(groups, events, strict=True):
