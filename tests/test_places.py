@@ -218,6 +218,8 @@ EVENTS: list[tuple[str, Where]] = [
     ("Baghdad must rein in the militias, the US said after rockets hit Ain al-Asad air base in Iraq.", Where(None, None, "IRQ")),
     # the town an attack hits is where it happened, not a party to it
     ("Russian missiles struck Odesa overnight, killing three civilians, officials said.", Where(46.48, 30.73, "UKR", km=25)),
+    # whose missiles they were says nothing of where they hit
+    ("Russian missiles hit Kherson on Sunday, killing two.", Where(46.64, 32.61, "UKR", km=25)),
     # estates of Kenyan cities from the curated table, at their own point
     ("Police shot dead two suspected robbers in Mathare on Sunday.", Where(-1.26, 36.86, "KEN", R1, km=5)),
     ("Two men were shot dead in Likoni on Friday night.", Where(-4.09, 39.66, "KEN", R1, km=5)),

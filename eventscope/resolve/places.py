@@ -83,6 +83,13 @@ class PlaceContext:
 EMPTY_CONTEXT = PlaceContext()
 
 
+# Weapons and strikes whose maker's demonym says nothing of where they hit.
+FIRED_FROM_AFAR = frozenset(
+    {"missile", "rocket", "drone", "jet", "warplane", "aircraft", "strike", "airstrike", "shelling",
+     "artillery", "bombardment", "shell"}
+)
+
+
 def place_context(doc: Doc, gazetteer: Gazetteer) -> PlaceContext:
     """Countries and states the article names: directly, by demonym, or through a town.
 
@@ -97,6 +104,8 @@ def place_context(doc: Doc, gazetteer: Gazetteer) -> PlaceContext:
             continue
         if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "from":
             continue  # "raiders from Ethiopia", "trucks crossing from Tanzania": not where the story is
+        if ent.root.dep_ in ("amod", "compound") and ent.root.head.lemma_.lower() in FIRED_FROM_AFAR:
+            continue  # "Russian missiles", "Israeli air strikes": whose weapons, often fired across a border
         landmark = gazetteer.landmark(ent.text)
         if landmark is not None and landmark.country:
             tally[landmark.country] += 1
