@@ -896,15 +896,23 @@ def extract_events(
     return [_escalated(event, doc, sentences) for event in _narrowed(events, named)]
 
 
-def _mark_unclaimed(events: list[Event], evidence: Evidence, before: int) -> None:
-    """The latest attack told before ``before`` (a character offset) is the one "no group has
-    claimed", unless someone has claimed it."""
+def _latest_attack(events: list[Event], before: int | None = None) -> int | None:
+    """The index of the latest attack (not a tally) whose trigger comes before character
+    ``before``, when no one has claimed it yet; None otherwise."""
     for index in range(len(events) - 1, -1, -1):
         event = events[index]
-        if event.type is EventType.ASSAULT and not event.is_aggregate and event.trigger.start < before:
-            if event.claimed_by is None:
-                events[index] = replace(event, unclaimed=evidence)
-            return
+        if event.type is EventType.ASSAULT and not event.is_aggregate and (
+            before is None or event.trigger.start < before
+        ):
+            return index if event.claimed_by is None else None
+    return None
+
+
+def _mark_unclaimed(events: list[Event], evidence: Evidence, before: int) -> None:
+    """The latest attack told before ``before`` is the one "no group has claimed"."""
+    index = _latest_attack(events, before)
+    if index is not None:
+        events[index] = replace(events[index], unclaimed=evidence)
 
 
 def _named(actor: Actor | None) -> Actor | None:
@@ -914,12 +922,9 @@ def _named(actor: Actor | None) -> Actor | None:
 
 def _mark_claimed(events: list[Event], claimer: Actor | None) -> None:
     """ "X claimed responsibility": X claims the latest attack not claimed yet."""
-    for index in range(len(events) - 1, -1, -1):
-        event = events[index]
-        if claimer is not None and event.type is EventType.ASSAULT and not event.is_aggregate:
-            if event.claimed_by is None:
-                events[index] = replace(event, claimed_by=claimer)
-            return
+    index = _latest_attack(events) if claimer is not None else None
+    if index is not None:
+        events[index] = replace(events[index], claimed_by=claimer)
 
 
 def _escalated(event: Event, doc: Doc, sentences: list[Span]) -> Event:
