@@ -16,6 +16,7 @@ from pathlib import Path
 import pycountry
 import pytest
 
+from eventscope.evaluate import GOLD_EVENT_KEYS
 from eventscope.extract.crosswalk import TABLE
 from eventscope.records import EventType
 
@@ -72,26 +73,7 @@ ACLED_PAIRS: dict[str, frozenset[str]] = {
 # Every sub-type must appear at least once.
 REQUIRED_SUBTYPES = {sub for subs in ACLED_PAIRS.values() for sub in subs}
 
-EVENT_KEYS = {
-    "type",
-    "mode",
-    "acled_event_type",
-    "acled_sub_event_type",
-    "cameo_root",
-    "actor1",
-    "actor2",
-    "country",
-    "admin1",
-    "location",
-    "lat",
-    "lon",
-    "geo_precision",
-    "date",
-    "time_precision",
-    "killed",
-    "injured",
-    "arrested",
-}
+EVENT_KEYS = set(GOLD_EVENT_KEYS)
 
 
 @pytest.fixture(scope="module")

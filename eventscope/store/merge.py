@@ -207,14 +207,18 @@ def _rebuild(connection: sa.Connection, ids: set[str], links: Sequence[Link]) ->
     """Replace the merged events of mentions ``ids`` (a whole linked group) by fresh ones."""
     m = schema.mentions.c
     records: dict[str, Event] = {}
+    days: dict[str, tuple[int, int]] = {}
     old_events: set[str] = set()
     for chunk in _chunks(sorted(ids)):
-        query = sa.select(m.mention_id, m.event_id, m.record).where(m.mention_id.in_(chunk))
-        for mention_id, event_id, record in connection.execute(query):
-            records[mention_id] = from_jsonable(Event, record)
+        query = sa.select(m.mention_id, m.event_id, m.record, m.signature).where(m.mention_id.in_(chunk))
+        for mention_id, event_id, record, stored in connection.execute(query):
+            event = records[mention_id] = from_jsonable(Event, record)
+            # the stored signature; only rows migrated from revision 0002 lack one
+            day = stated_days(Signature.from_row(stored) if stored is not None else signature(event))
+            if day is not None:
+                days[mention_id] = day
             old_events.add(event_id)
     _delete_events(connection, sorted(old_events))
-    days = {i: d for i, e in records.items() if (d := stated_days(signature(e))) is not None}
     groups = clusters({i: article_of(e) for i, e in records.items()}, links, days)
     events = [canonical_event([records[i] for i in group]) for group in groups]
     insert_events(connection, events)
