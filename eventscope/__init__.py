@@ -28,6 +28,7 @@ from eventscope.export import EXPORT_FORMATS, export_record, write_events
 from eventscope.ingest import read_articles
 from eventscope.pipeline import ArticleResult, IngestReport, extract, ingest, make_article, process
 from eventscope.records import (
+    COUNT_FIELDS,
     Actor,
     ActorKind,
     Article,
@@ -77,6 +78,7 @@ def __getattr__(name: str) -> object:
 
 __all__ = [
     "COLUMNS",
+    "COUNT_FIELDS",
     "DEFAULT_SORT",
     "EXPORT_FORMATS",
     "SETTINGS",

@@ -4,7 +4,7 @@ An event merged from several reports keeps every value (counts side by side,
 other fields' differing values as ``Variant``). Values conflict when they
 cannot all be true:
 
-- a count (``killed``, ``injured``, ``arrested``): two credible values (not
+- a count (one of ``records.COUNT_FIELDS``): two credible values (not
   denied, not hypothetical) whose ranges do not overlap ("several", 3-9, and
   13 do not; "dozens" and 30 do);
 - ``date``: a report that states a date (it has evidence; a publication-date
@@ -21,9 +21,8 @@ import re
 from collections.abc import Sequence
 
 from eventscope.formats.countries import country_facts
-from eventscope.records import Event, EventDate, Quantity
+from eventscope.records import COUNT_FIELDS, Event, EventDate, Quantity
 
-COUNT_FIELDS = ("killed", "injured", "arrested")
 _COUNTRY_SUFFIX = re.compile(r"^(?P<name>.*?)\s*\((?P<iso3>[A-Z]{3})\)$")
 
 

@@ -25,12 +25,12 @@ from typing import IO, Any, BinaryIO
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from eventscope.disagreement import COUNT_FIELDS, disagreements, lowest_credible
+from eventscope.disagreement import disagreements, lowest_credible
 from eventscope.errors import StoreError
 from eventscope.formats.acled import ACLED_COLUMNS, acled_rows
 from eventscope.formats.cameo import CAMEO_COLUMNS, cameo_rows
 from eventscope.formats.plover import plover_record
-from eventscope.records import Event
+from eventscope.records import COUNT_FIELDS, Event
 from eventscope.serialize import to_jsonable
 from eventscope.table import COLUMNS, event_row
 
@@ -128,7 +128,7 @@ def _write_csv(events: Iterable[Event], stream: BinaryIO) -> int:
 def export_record(event: Event) -> dict[str, Any]:
     """The full record as JSON, with each count's single figure and the fields its reports disagree on.
 
-    ``figures`` holds ``killed``, ``injured`` and ``arrested`` as one number each
+    ``figures`` holds each count of ``records.COUNT_FIELDS`` as one number
     (None when no credible value is reported); ``disagreements`` lists fields
     such as ``arrested`` or ``location`` whose reported values conflict. Both
     are derived: ``serialize.from_jsonable`` ignores them.

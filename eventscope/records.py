@@ -8,8 +8,10 @@ reason matters the record carries it (``Place.reason``, ``EventDate.reason``).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from enum import Enum, IntEnum
+from typing import Any
 
 
 class EventType(str, Enum):
@@ -93,6 +95,10 @@ class Certainty(str, Enum):
 
 # Values no figure counts: what a party denies and what only might be.
 NOT_CREDIBLE = frozenset({Certainty.DENIED, Certainty.HYPOTHETICAL})
+
+# The counted outcomes an event can report, each a tuple of Quantity on Event,
+# in the order every export lists them.
+COUNT_FIELDS = ("killed", "injured", "arrested", "displaced", "abducted")
 
 
 @dataclass(frozen=True)
@@ -240,8 +246,9 @@ class Event:
     """One event as extracted, with every field's evidence.
 
     ``evidence`` spans the reporting sentence; ``trigger`` the word in it.
-    ``killed``, ``injured`` and ``arrested`` are tuples because sources can
-    disagree: each reported value is kept with its own attribution.
+    The counts (``COUNT_FIELDS``: ``killed``, ``injured``, ``arrested``,
+    ``displaced``, ``abducted``) are tuples because sources can disagree:
+    each reported value is kept with its own attribution.
     ``confidence`` is documented in ``eventscope.extract.confidence``.
 
     A merged event (``eventscope.dedup``) also lists the other reports merged
@@ -267,6 +274,8 @@ class Event:
     killed: tuple[Quantity, ...] = ()
     injured: tuple[Quantity, ...] = ()
     arrested: tuple[Quantity, ...] = ()
+    displaced: tuple[Quantity, ...] = ()  # forced from their homes ("displaced 5,000", "fled")
+    abducted: tuple[Quantity, ...] = ()  # kidnapped or taken hostage
     is_aggregate: bool = False
     attribution: Attribution | None = None
     sources: tuple[Source, ...] = field(default_factory=tuple)
@@ -275,3 +284,11 @@ class Event:
     last_updated: dt.date | None = None  # latest publication date of its sources
     merged: tuple[Mention, ...] = ()
     variants: tuple[Variant, ...] = ()
+
+    def with_counts(self, counts: Mapping[str, tuple[Quantity, ...]]) -> Event:
+        """This event with the given counts (keys from ``COUNT_FIELDS``) in place of its own."""
+        unknown = set(counts) - set(COUNT_FIELDS)
+        if unknown:
+            raise ValueError(f"not count fields: {sorted(unknown)}")
+        changes: dict[str, Any] = dict(counts)
+        return replace(self, **changes)

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from eventscope.records import Actor, Event, Quantity
+from eventscope.records import COUNT_FIELDS, Actor, Event, Quantity
 
 # Column name -> type, in export order. Types are the Python types of the values.
 COLUMNS: dict[str, type] = {
@@ -32,6 +32,7 @@ COLUMNS: dict[str, type] = {
     "actor2_kind": str,
     "claimed_by": str,
     "blamed_on": str,
+    "unclaimed": bool,
     "location_name": str,
     "location_geonameid": int,
     "location_lat": float,
@@ -45,6 +46,10 @@ COLUMNS: dict[str, type] = {
     "injured_max": int,
     "arrested_min": int,
     "arrested_max": int,
+    "displaced_min": int,
+    "displaced_max": int,
+    "abducted_min": int,
+    "abducted_max": int,
     "is_aggregate": bool,
     "certainty": str,
     "speaker": str,
@@ -97,6 +102,7 @@ def event_row(event: Event) -> dict[str, Any]:
         **_actor("actor2", event.actor2),
         "claimed_by": event.claimed_by.name if event.claimed_by else None,
         "blamed_on": event.blamed_on.name if event.blamed_on else None,
+        "unclaimed": event.unclaimed is not None,
         "location_name": (place.name or place.mention) if place else None,
         "location_geonameid": place.geonameid if place else None,
         "location_lat": place.lat if place else None,
@@ -104,9 +110,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "location_country": place.country if place else None,
         "location_admin1": place.admin1 if place else None,
         "location_precision": int(place.precision) if place and place.precision else None,
-        **_range("killed", event.killed),
-        **_range("injured", event.injured),
-        **_range("arrested", event.arrested),
+        **{k: v for name in COUNT_FIELDS for k, v in _range(name, getattr(event, name)).items()},
         "is_aggregate": event.is_aggregate,
         "certainty": attribution.certainty.value if attribution else None,
         "speaker": attribution.speaker if attribution else None,

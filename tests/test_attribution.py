@@ -316,7 +316,7 @@ def test_jsonl_export_gives_one_figure_and_flags_the_disagreement(arrests: Event
     stream = io.BytesIO()
     assert write_events([arrests], "jsonl", stream) == 1
     record = json.loads(stream.getvalue())
-    assert record["figures"] == {"killed": None, "injured": None, "arrested": 3}
+    assert record["figures"] == {"killed": None, "injured": None, "arrested": 3, "displaced": None, "abducted": None}
     assert record["disagreements"] == ["arrested"]
     assert [q["attribution"]["certainty"] for q in record["arrested"]] == ["reported", "unverified"]
 

@@ -461,3 +461,16 @@ def test_hand_coded_article_dates_read_as_the_coder_read_them():
             assert event.is_aggregate and (event.date.start, event.date.end) == (D(2023, 12, 1), NEW_YEAR)
         else:
             assert event.date.start.isoformat() == coded["date"], coded["trigger"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 29 April 2023, 2 soldiers were killed in an ambush near Gao.",
+        "On April 29, 2023, 2 soldiers were killed in an ambush near Gao.",
+    ],
+)
+def test_a_count_right_after_the_date_does_not_cut_the_day(text):
+    # "29 April 2023, 2": the count after the comma is no part of the date
+    (event,) = es.extract(text, published="2023-05-02")
+    assert (event.date.start, event.date.precision.value) == (D(2023, 4, 29), "day")

@@ -6,7 +6,7 @@ from pathlib import Path
 import eventscope
 
 EXPECTED = {
-    "COLUMNS", "DEFAULT_SORT", "EventPage", "Sort", "EXPORT_FORMATS", "SETTINGS", "Actor",
+    "COLUMNS", "COUNT_FIELDS", "DEFAULT_SORT", "EventPage", "Sort", "EXPORT_FORMATS", "SETTINGS", "Actor",
     "ActorKind", "Article", "ArticleResult",
     "Attribution", "Certainty", "Check", "Config", "ConfigError", "DateDerivation",
     "DatePrecision", "Event", "EventDate", "EventFilter", "EventType", "EventscopeError",

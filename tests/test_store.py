@@ -431,7 +431,7 @@ def test_one_country_newest_first_reads_its_index(store: Store) -> None:
 def test_alembic_version_holds_the_head_revision(store: Store) -> None:
     with store.engine.connect() as connection:
         version = connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
-    assert version == head_revision() == "0004"
+    assert version == head_revision() == "0005"
 
 
 def test_database_at_an_unknown_revision_is_refused(store_url: str) -> None:
@@ -440,7 +440,7 @@ def test_database_at_an_unknown_revision_is_refused(store_url: str) -> None:
     with pytest.raises(StoreError) as caught:
         open_store(store_url)
     assert caught.value.code == "ES401"
-    assert "9999_future" in str(caught.value) and "(0004)" in str(caught.value)
+    assert "9999_future" in str(caught.value) and "(0005)" in str(caught.value)
 
 
 def test_failed_upgrade_leaves_the_database_as_it_was(store_url: str) -> None:
@@ -531,17 +531,55 @@ def test_migrate_upgrades_an_older_store_in_place_and_keeps_its_data(store_url: 
 
     runner = CliRunner()
     check = runner.invoke(app, ["migrate", "--check", "--db", store_url])
-    assert check.exit_code == 1 and "0003" in check.output and "0004" in check.output
+    assert check.exit_code == 1 and "0003" in check.output and "0005" in check.output
     assert store_revision(store_url).current == "0003"  # --check changes nothing
 
     done = runner.invoke(app, ["migrate", "--db", store_url])
     assert done.exit_code == 0, done.output
-    assert "from 0003 to 0004" in done.output
-    assert store_revision(store_url).current == "0004"
+    assert "from 0003 to 0005" in done.output
+    assert store_revision(store_url).current == "0005"
     with open_store(store_url) as store:
         assert store.has_article("a" * 16)
     again = runner.invoke(app, ["migrate", "--check", "--db", store_url])
-    assert again.exit_code == 0 and "up to date (0004)" in again.output
+    assert again.exit_code == 0 and "up to date (0005)" in again.output
+
+
+def test_revision_0005_adds_the_new_counts_and_fills_unclaimed_from_the_records(store_url: str) -> None:
+    from alembic import command
+
+    from eventscope.store.migrate import alembic_config
+
+    lagos = lagos_article()
+    first, *rest = lagos_events(lagos)
+    unclaimed = dataclasses.replace(first, unclaimed=first.evidence)
+    with open_store(store_url) as store:
+        store.save(lagos, [unclaimed, *rest])
+        engine = store.engine
+        with engine.begin() as connection:
+            command.downgrade(alembic_config(connection), "0004")
+        columns = {c["name"] for c in sa.inspect(engine).get_columns("events")}
+        assert "unclaimed" not in columns and "abducted_min" not in columns
+        with engine.begin() as connection:  # the 0002 view is back
+            view_columns = list(connection.execute(sa.text("SELECT * FROM event_table")).keys())
+            assert "unclaimed" not in view_columns
+    _upgrade_to_head(store_url)
+    with open_store(store_url) as store, store.engine.connect() as connection:
+        rows = connection.execute(
+            sa.text("SELECT event_id, unclaimed, displaced_min, abducted_max FROM event_table")
+        ).all()
+    assert {row.event_id: bool(row.unclaimed) for row in rows} == {
+        e.event_id: e is unclaimed for e in [unclaimed, *rest]
+    }
+    assert {(row.displaced_min, row.abducted_max) for row in rows} == {(None, None)}
+
+
+def _upgrade_to_head(url: str) -> None:
+    from typer.testing import CliRunner
+
+    from eventscope.serve.cli import app
+
+    done = CliRunner().invoke(app, ["migrate", "--db", url])
+    assert done.exit_code == 0 and "to 0005" in done.output, done.output
 
 
 def test_store_revision_reads_a_missing_sqlite_file_without_creating_it(tmp_path: Path) -> None:

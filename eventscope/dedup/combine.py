@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from eventscope.records import (
+    COUNT_FIELDS,
     Actor,
     DateDerivation,
     DatePrecision,
@@ -29,7 +30,6 @@ from eventscope.records import (
 )
 
 ACTOR_FIELDS = ("actor1", "actor2", "claimed_by", "blamed_on")
-COUNT_FIELDS = ("killed", "injured", "arrested")
 # A count with this certainty is not a credible report of the toll.
 _PRECISION_RANK = {
     DatePrecision.DAY: 0, DatePrecision.WEEK: 1, DatePrecision.MONTH: 2,
@@ -182,16 +182,13 @@ def combine(reports: Sequence[Event], *, event_id: str, latest_counts: bool) -> 
         blamed_on=actors["blamed_on"],
         location=place,
         date=date,
-        killed=counts["killed"],
-        injured=counts["injured"],
-        arrested=counts["arrested"],
         sources=sources,
         confidence=max(r.confidence for r in reports),
         first_reported=min(published) if published else None,
         last_updated=max(published) if published else None,
         merged=tuple(dict.fromkeys(merged)),
         variants=tuple(unique_variants),
-    )
+    ).with_counts(counts)
 
 
 def _representative_rank(report: Event) -> tuple[object, ...]:

@@ -1,7 +1,8 @@
 """Merges the mentions of one event inside one article (headline, lead, "the December 7 attacks").
 
 Two events of one article are one when they have the same type, compatible
-dates, places and actors, and neither is told as "separate" or "another".
+dates, places (each as its own sentence states it) and actors, and neither is
+told as "separate" or "another".
 Events join the first earlier group they fit in full, in text order, so the
 lead's event speaks for the group and keeps every count and piece of evidence.
 A mention whose sentence states no date (its date is the publication date or
@@ -52,6 +53,16 @@ def _places_fit(a: Place | None, b: Place | None) -> bool:
     return distance_km(a.lat, a.lon, b.lat, b.lon) <= WITHIN_RADIUS_KM
 
 
+def _stated_place(event: Event) -> Place | None:
+    """The event's place when its own sentence names it. A place taken from elsewhere
+    in the article (another sentence, the dateline, the country) tells nothing about
+    which event a sentence reports: "They killed five" after the lead's attack."""
+    place = event.location
+    if place is None or place.evidence is None:
+        return None
+    return place if place.evidence.sentence_index == event.evidence.sentence_index else None
+
+
 def _actors_fit(a: Actor | None, b: Actor | None) -> bool:
     return a is None or b is None or a.name == b.name or a.kind == b.kind
 
@@ -63,7 +74,7 @@ def same_within(a: Event, b: Event) -> bool:
         and not (a.is_aggregate or b.is_aggregate)
         and not (_separate(a) or _separate(b))
         and _dates_fit(a.date, b.date)
-        and _places_fit(a.location, b.location)
+        and _places_fit(_stated_place(a), _stated_place(b))
         and _actors_fit(a.actor1, b.actor1)
         and _actors_fit(a.actor2, b.actor2)
     )

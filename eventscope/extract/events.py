@@ -26,7 +26,7 @@ from eventscope.extract.crosswalk import crosswalk
 from eventscope.extract.dateline import Dateline, find_dateline
 from eventscope.extract.escalation import protest_mode
 from eventscope.extract.evidence import evidence_for, sentence_evidence
-from eventscope.extract.quantities import Count, find_counts, is_partitive
+from eventscope.extract.quantities import DYING_VERBS, Count, find_counts, is_partitive
 from eventscope.extract.roles import (
     LOCATIVE_PREPS,
     PLACE_LABELS,
@@ -38,6 +38,7 @@ from eventscope.extract.roles import (
 from eventscope.extract.times import find_times
 from eventscope.extract.triggers import Trigger, find_triggers
 from eventscope.records import (
+    COUNT_FIELDS,
     Actor,
     ActorKind,
     Article,
@@ -80,6 +81,8 @@ COUNT_TYPES = {
     "killed": (EventType.ASSAULT, EventType.PROTEST),
     "injured": (EventType.ASSAULT, EventType.PROTEST),
     "arrested": (EventType.COERCE, EventType.PROTEST),
+    "displaced": (EventType.ASSAULT, EventType.COERCE),
+    "abducted": (EventType.ASSAULT, EventType.COERCE),
 }
 
 
@@ -757,20 +760,24 @@ def _referred_event(trigger: Trigger, events: list[Event]) -> int | None:
 
 
 def _add_to_previous(
-    events: list[Event], count: Count, ctx: Context, *, only: int | None = None
+    events: list[Event], count: Count, ctx: Context, *, only: int | None = None, more: bool = False
 ) -> None:
     """Attach a count from a sentence without events to the last fitting event.
 
     An event that already has a count of this kind keeps it. When every fitting
     event has one, a sentence that only states the toll ("2 fatalities.", "Total
     9 deaths.") gives the total of the last one, replacing the parts told before.
+    ``more``: the count adds to the event's toll ("2 militants were also killed").
     """
     fitting = [
         index for index in range(len(events) - 1, -1, -1)
         if (only is None or index == only) and events[index].type in COUNT_TYPES[count.kind]
     ]
     empty = [index for index in fitting if not getattr(events[index], count.kind)]
-    if empty:
+    told = [index for index in fitting if index not in empty]
+    if more and told:
+        fitting = told[:1]  # "also killed": more victims of the event whose toll was told
+    elif empty:
         fitting = empty[:1]
     elif only is not None or not _states_toll(count):
         fitting = []
@@ -782,12 +789,36 @@ def _add_to_previous(
         count.min, count.max, count.span.text, event.attribution,
         evidence_for(ctx.article.article_id, count.span),
     )
-    if count.kind == "killed":
-        events[index] = replace(event, killed=(quantity,))
-    elif count.kind == "injured":
-        events[index] = replace(event, injured=(quantity,))
-    else:
-        events[index] = replace(event, arrested=(quantity,))
+    before: tuple[Quantity, ...] = getattr(event, count.kind)
+    if more and before:
+        quantity = _added(before[0], quantity)
+    events[index] = event.with_counts({count.kind: (quantity,)})
+
+
+def _added(first: Quantity, more: Quantity) -> Quantity:
+    """A toll and the victims a later sentence adds to it ("also killed"), as one count whose
+    evidence is the addition and whose mention shows both."""
+    low = None if first.min is None or more.min is None else first.min + more.min
+    high = None if first.max is None or more.max is None else first.max + more.max
+    return replace(more, min=low, max=high, mention=f"{first.mention} + {more.mention}")
+
+
+def _also(word: Token) -> bool:
+    """ "were also killed", "died too": victims added to a toll already told."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in word.children)
+
+
+def _adds_victims(trigger: Trigger) -> bool:
+    """ "2 militants were also killed", "four others died too": more victims of the event
+    told before, not an event of their own (the sentence names no one who killed them)."""
+    token = trigger.token
+    return (
+        not trigger.nominal
+        and lexicon.lemma(token) in (lexicon.KILL_WORDS | lexicon.INJURE_WORDS)
+        and _also(token)
+        and not any(c.dep_ == "agent" for c in token.children)
+        and (lexicon.lemma(token) in DYING_VERBS or not any(c.dep_ == "nsubj" for c in token.children))
+    )
 
 
 TOLL_NOUNS = frozenset({"fatality", "death", "casualty", "injury", "arrest", "toll"})
@@ -863,8 +894,14 @@ def extract_events(
                 owned.setdefault(owner, []).append(count)
             elif not slots:
                 # "1 fatality.", "Several injuries reported.": the event told just before
-                _add_to_previous(events, count, ctx)
+                _add_to_previous(events, count, ctx, more=_also(count.word))
         for index, (trigger, target) in enumerate(slots):
+            if events and _adds_victims(trigger) and events[-1].type is EventType.ASSAULT and (
+                trigger.token.sent.start > 0
+            ):
+                for count in owned.get(index, []):
+                    _add_to_previous(events, count, ctx, more=True)
+                continue
             earlier = _referred_event(trigger, events)
             if earlier is not None:
                 # "1 person was killed in the clash": the clash told before, not a new one
@@ -1085,13 +1122,10 @@ def _build(
         blamed_on=blamed_on,
         location=place,
         date=date,
-        killed=_quantities(counts, "killed", attribution, article_id),
-        injured=_quantities(counts, "injured", attribution, article_id),
-        arrested=_quantities(counts, "arrested", attribution, article_id),
         is_aggregate=trigger.is_aggregate,
         attribution=attribution,
         sources=(source,),
         confidence=confidence.score(
             nominal=trigger.nominal, actor1=actor1, place=place, date=date, attribution=attribution
         ),
-    )
+    ).with_counts({kind: _quantities(counts, kind, attribution, article_id) for kind in COUNT_FIELDS})

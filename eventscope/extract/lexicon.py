@@ -281,6 +281,7 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "take": (
         Sense(P, needs=frozenset({"street"})),  # "took to the streets"
         Sense(A, "territory", needs=frozenset({"control"})),  # "took control of the town"
+        Sense(A, "abduction", needs=frozenset({"hostage", "captive"})),  # "took 14 workers hostage"
     ),
     "riot": Sense(P, "riot"),
     "rampage": Sense(P, "riot"),
@@ -342,6 +343,8 @@ NOUN_TRIGGERS: dict[str, Sense] = {
     "fight": Sense(A, "armed clash", needs=frozenset({"gun", "fire"})),  # "gun fights", "a fire fight"
     "shooting": Sense(A, "firearms"),
     "raid": Sense(A),
+    "abduction": Sense(A, "abduction"),
+    "kidnapping": Sense(A, "abduction"),
     "protest": Sense(P),
     "demonstration": Sense(P),
     "rally": Sense(P),
@@ -486,3 +489,7 @@ KILL_WORDS = frozenset(["kill", "die", "dead", "death", "fatality", "slay", "mas
 LETHAL_FORCE = frozenset({"kill", "shoot", "gun", "massacre", "slay"})
 INJURE_WORDS = frozenset(["injure", "wound", "hurt", "injured", "wounded", "injury", "casualty"])
 ARREST_WORDS = frozenset(["arrest", "detain", "apprehend", "arrested", "detained"])
+# People forced from their homes: "displaced 5,000", "left 300 homeless"; "fled" only
+# with its subject or under a verb of force (quantities._counted_nouns).
+DISPLACE_WORDS = frozenset(["displace", "displaced", "uproot", "homeless", "displacement", "flee"])
+ABDUCT_WORDS = frozenset(["abduct", "kidnap", "abducted", "kidnapped", "abduction", "kidnapping", "hostage"])

@@ -1,11 +1,11 @@
-"""Reads killed, injured and arrested counts as honest ranges.
+"""Reads killed, injured, arrested, displaced and abducted counts as honest ranges.
 
 "12" is 12 to 12; "at least 12" is 12 to unknown; "more than 12" is 13 to
 unknown; "nearly 60" is 54 to 60; "some 60" and "about 60" stay 60 to 60 with
 the hedge kept in the mention; "dozens" is 24 to 99; "several" is 3 to 9;
 "10 to 15" and "between 10 and 15" are 10 to 15. A count belongs to the kill,
-injure or arrest word whose argument it is (README: "Counts and ACLED's
-fatalities figure").
+injure, arrest, displace or abduct word whose argument it is (README: "Counts
+and ACLED's fatalities figure").
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ SIZE_WORDS = r"unknown|unspecified|undetermined|large|small|significant|consider
 class Count:
     """A count read from the text, before it is attached to an event."""
 
-    kind: str  # "killed", "injured" or "arrested"
+    kind: str  # one of records.COUNT_FIELDS: "killed", "injured", "arrested", "displaced", "abducted"
     min: int | None
     max: int | None
     span: Span
@@ -94,6 +94,7 @@ def parse_range(text: str) -> tuple[int | None, int | None] | None:
     phrase = " ".join(text.lower().split())
     # "two more", "another three", "five others": the number is what counts
     phrase = re.sub(r"^another\s+|\s+(?:more|others?|additional)$", "", phrase)
+    phrase = re.sub(r"^all\s+(?=\S)", "", phrase)  # "all 3 were killed": the three
     phrase = re.sub(rf"^an?\s+(?:{SIZE_WORDS})\s+number$", "a number", phrase)
     if phrase in VAGUE:
         return VAGUE[phrase]
@@ -203,7 +204,54 @@ def _kind(word: Token) -> str | None:
         return "injured"
     if lemma in lexicon.ARREST_WORDS or text in lexicon.ARREST_WORDS:
         return "arrested"
+    if lemma in lexicon.ABDUCT_WORDS or text in lexicon.ABDUCT_WORDS:
+        if lemma == "hostage" and not _taken_hostage(word):
+            return None  # "beheaded four hostages": a victim named as one, not a new abduction
+        return "abducted"
+    if lemma in lexicon.DISPLACE_WORDS or text in lexicon.DISPLACE_WORDS:
+        return None if lemma == "flee" and not _forced_flight(word) else "displaced"
     return None
+
+
+# Verbs that make their object flee: "forced 2,000 families to flee".
+FORCING_VERBS = frozenset({"force", "compel", "drive", "cause", "push", "make"})
+
+
+def _taken_hostage(word: Token) -> bool:
+    """ "took 20 hostages", "took dozens of hostages", "held them hostage": the taking
+    is told; "executed two hostages" tells of hostages taken before."""
+    verb = next((a for a in word.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lemma_.lower() in ("take", "seize", "hold", "grab")
+
+
+def _forced_to_flee(word: Token) -> Token | None:
+    """The verb of force over "flee" ("forced 300 families to flee"), which the parser
+    hangs as the verb's complement or as a clause on its object."""
+    if word.dep_ == "xcomp" and word.head.lemma_.lower() in FORCING_VERBS:
+        return word.head
+    if word.dep_ == "relcl" and word.head.dep_ == "dobj" and word.head.head.lemma_.lower() in FORCING_VERBS:
+        return word.head.head
+    return None
+
+
+def _forced_flight(word: Token) -> bool:
+    """ "2,000 people fled the fighting", "forced 300 families to flee": people uprooted;
+    not "the gunmen fled" (the attackers leaving) nor "fled the scene"."""
+    if _forced_to_flee(word) is not None:
+        return True
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in ("scene", "area", "spot") for c in word.children):
+        return False
+    subjects = [c for c in word.children if c.dep_ == "nsubj"]
+    return any(_quantity_span(s) is not None and s.lemma_.lower() not in ATTACKER_NOUNS for s in subjects) or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("home", "house", "village", "town", "fighting", "violence")
+        for c in word.children
+    )
+
+
+# People who flee as attackers do, not as the displaced: "the gunmen fled".
+ATTACKER_NOUNS = frozenset(
+    {"gunman", "attacker", "assailant", "militant", "fighter", "suspect", "robber", "bandit", "kidnapper"}
+)
 
 
 def _counted_nouns(word: Token) -> list[Token]:
@@ -211,8 +259,22 @@ def _counted_nouns(word: Token) -> list[Token]:
     if word.lemma_.lower() == "death" and word.head.lower_ == "to":
         verb = word.head.head  # "beat a thief to death", "was hacked to death"
         return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if word.lemma_.lower() == "flee":
+        forcing = _forced_to_flee(word)
+        if forcing is not None:
+            return [c for c in forcing.children if c.dep_ == "dobj"]  # "forced 300 families to flee"
+        return [c for c in word.children if c.dep_ == "nsubj"]  # "2,000 people fled"
+    if word.lemma_.lower() == "hostage":
+        if word.dep_ in ("oprd", "advcl", "npadvmod", "attr"):
+            return [c for c in word.head.children if c.dep_ in ("dobj", "nsubjpass")]  # "took 20 people hostage"
+        held = [c for c in word.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        if held:
+            return held  # "took 14 aid workers hostage", parsed as one noun
+        if word.head.lower_ == "of" and _quantity_span(word.head.head) is not None:
+            return [word.head.head]  # "took dozens of hostages"
     if word.pos_ in ("NOUN",) and word.lemma_.lower() in (
-        "death", "fatality", "casualty", "injury", "arrest", *KILLING_NOUNS
+        "death", "fatality", "casualty", "injury", "arrest", "hostage", "abduction", "kidnapping",
+        "displacement", *KILLING_NOUNS
     ):
         if word.head.lemma_.lower() in ESCAPED:
             return []  # "escaped death", "feared arrest"
@@ -289,7 +351,27 @@ def _counted_nouns(word: Token) -> list[Token]:
             nouns.append(word.head.head)  # "4 civilians shot dead by gunmen"
     if word.dep_ == "acl":  # "12 people killed in the blast"
         nouns.append(word.head)
-    return nouns
+    return nouns + _stranded_subject(word)
+
+
+def _stranded_subject(verb: Token) -> list[Token]:
+    """ "in Biguacu, Santa Catarina, a drug trafficker was killed", "resulting in 1 soldier
+    killed": the parser hangs the subject elsewhere. A passive verb without a subject
+    takes the noun right before its auxiliary; a bare participle, the counted noun right
+    before it."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children):
+        return []
+    aux = next((c for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i), None)
+    if aux is not None:
+        if aux.i == verb.sent.start:
+            return []
+        before = verb.doc[aux.i - 1]
+        return [before] if before.pos_ in ("NOUN", "PROPN") and before.dep_ in ("appos", "conj") else []
+    if verb.tag_ != "VBN" or verb.i == verb.sent.start:
+        return []
+    before = verb.doc[verb.i - 1]
+    counted = before.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in before.children)
+    return [before] if counted and before.head.i != verb.i else []
 
 
 SINGLE_DETERMINERS = frozenset({"a", "an", "one", "another", "the", "his", "her", "their", "its"})

@@ -28,11 +28,12 @@ _RANGE = r"(?: ?(?:-|–|/|to|and|until) ?)"
 
 _DAY_MONTH = (
     r"(?:(?i:between) )?(?:the )?" + _DAY + r"(?:" + _RANGE + _DAY + r")?(?: of)? " + _MONTH
-    + r"(?:,? " + _YEAR + r")?(?![\w-]|,? ?\d)"  # "1 January 9999" is no date we can place
+    # "1 January 9999" is no date we can place; "29 April 2020, 2 soldiers" is one
+    + r"(?:,? " + _YEAR + r"(?![\w-])|(?![\w-]|,? ?\d))"
 )
 _MONTH_DAY = (
     r"(?:(?i:between) )?" + _MONTH + r" (?:the )?" + _DAY + r"(?:" + _RANGE + _DAY + r")?(?![\d,]\d)"
-    + r"(?:,? " + _YEAR + r")?(?!\w|,? ?\d)"
+    + r"(?:,? " + _YEAR + r"(?![\w-])|(?!\w|,? ?\d))"
 )
 _WEEKDAY_DATE = _WEEKDAY + r",? (?:" + _DAY_MONTH + r"|" + _MONTH_DAY + r")"
 _PATTERNS = [

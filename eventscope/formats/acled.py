@@ -332,7 +332,10 @@ def _count(values: tuple[Quantity, ...]) -> str | None:
 
 
 def _toll(event: Event) -> str:
-    tolls = ((event.killed, "killing"), (event.injured, "injuring"), (event.arrested, "detaining"))
+    tolls = (
+        (event.killed, "killing"), (event.injured, "injuring"), (event.arrested, "detaining"),
+        (event.abducted, "abducting"), (event.displaced, "displacing"),
+    )
     parts = [f"{verb} {count}" for values, verb in tolls if (count := _count(values)) is not None]
     if not parts:
         return ""

@@ -439,7 +439,7 @@ def _fields(
             value = f"unknown: {date.reason}"
         lines.append(("date", value + _per(event, date.evidence), date.evidence))
     also("date")
-    for kind in ("killed", "injured", "arrested"):
+    for kind in es.COUNT_FIELDS:
         quantities = [(q, "") for q in getattr(event, kind)] + [
             (v.quantity, f"also reported ({reporters.get(v.mention_id) or 'article ' + v.article_id}): ")
             for v in event.variants if v.field == kind and v.quantity is not None

@@ -17,6 +17,9 @@ one event, with their scores); ``events`` then holds the merged events.
 
 Revision 0004 adds one index per sort key of the API and CLI (``sort_key``), so
 a page of events in any order reads the index instead of sorting the table.
+
+Revision 0005 adds ``unclaimed`` and the ``displaced`` and ``abducted`` ranges
+to ``events`` and rebuilds the ``event_table`` view with them.
 """
 
 from __future__ import annotations

@@ -271,8 +271,9 @@ async function openEvent(eventId) {
   ];
   if (record.claimed_by) fields.push(["Claimed by", describeActor(record.claimed_by)]);
   if (record.blamed_on) fields.push(["Blamed on", describeActor(record.blamed_on)]);
-  for (const kind of ["killed", "injured", "arrested"]) {
-    if (record[kind].length) fields.push([kind[0].toUpperCase() + kind.slice(1), describeCounts(record[kind])]);
+  for (const kind of ["killed", "injured", "arrested", "displaced", "abducted"]) {
+    // records stored before displaced/abducted existed lack those keys
+    if ((record[kind] || []).length) fields.push([kind[0].toUpperCase() + kind.slice(1), describeCounts(record[kind])]);
   }
   if (record.is_aggregate) fields.push(["Aggregate", "a summary statistic, not a single event"]);
   if (record.attribution) fields.push(["Certainty", `${esc(record.attribution.certainty)}${record.attribution.speaker ? ", per " + esc(record.attribution.speaker) : ""}`]);
