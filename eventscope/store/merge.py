@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -38,9 +40,13 @@ from eventscope.store import schema
 from eventscope.table import event_row
 
 _CHUNK = 500  # ids per IN (...) list
+_OR_TERMS = 100  # (country, date span) terms per candidate query, well under SQLite's expression depth
 _LINK_ROWS = 10_000  # links written per INSERT, so a million links are never all rows at once
 # event_row columns kept in event_sources rather than in events.
 _SOURCE_COLUMNS = ("article_ids", "outlets")
+# Execution option of an executemany INSERT that PostgreSQL writes with COPY instead
+# (``store._copy_rows``); bench/store_write.py has the measurements.
+COPY = "eventscope_copy"
 _FAMILY_TYPES = {
     family: sorted(t.value for t, f in FAMILIES.items() if f == family) for family in set(FAMILIES.values())
 }
@@ -58,9 +64,18 @@ class MergeReport:
         return dataclasses.asdict(self)
 
 
-def _chunks(ids: Sequence[str]) -> Iterator[list[str]]:
+def chunks(ids: Sequence[str]) -> Iterator[list[str]]:
+    """``ids`` in lists short enough for one ``IN (...)``."""
     for start in range(0, len(ids), _CHUNK):
         yield list(ids[start : start + _CHUNK])
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None), dt.date})
 
 
 def evidence_paths(value: object, path: str = "") -> Iterator[tuple[str, Evidence]]:
@@ -69,18 +84,26 @@ def evidence_paths(value: object, path: str = "") -> Iterator[tuple[str, Evidenc
     A record's own ``evidence`` is named by the record's path (``actor1``);
     the event's reporting sentence is ``evidence``.
     """
+    if type(value) in _PLAIN:
+        return  # most fields: nothing inside, and the quickest to rule out
     if isinstance(value, Evidence):
         yield path, value
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for field in dataclasses.fields(value):
-            if field.name == "evidence" and path:
+        for field in _field_names(type(value)):
+            if field == "evidence" and path:
                 name = path
             else:
-                name = f"{path}.{field.name}" if path else field.name
-            yield from evidence_paths(getattr(value, field.name), name)
+                name = f"{path}.{field}" if path else field
+            yield from evidence_paths(getattr(value, field), name)
     elif isinstance(value, tuple):
         for index, item in enumerate(value):
             yield from evidence_paths(item, f"{path}[{index}]")
+
+
+def _flat(record: Any) -> dict[str, Any]:
+    """A record of plain values (a Source, an Evidence) as a row: ``dataclasses.asdict``
+    without its deep copy, which is what made writing evidence slow."""
+    return {name: getattr(record, name) for name in _field_names(type(record))}  # type: ignore[arg-type]
 
 
 def insert_events(connection: sa.Connection, events: Sequence[Event]) -> None:
@@ -95,23 +118,22 @@ def insert_events(connection: sa.Connection, events: Sequence[Event]) -> None:
         row["article_id"] = article_of(event)
         row["record"] = to_jsonable(event)
         event_rows.append(row)
-        source_rows.extend(
-            {"event_id": event.event_id, **dataclasses.asdict(source)} for source in event.sources
-        )
+        source_rows.extend({"event_id": event.event_id, **_flat(source)} for source in event.sources)
         evidence_rows.extend(
-            {"event_id": event.event_id, "field": path, **dataclasses.asdict(evidence)}
+            {"event_id": event.event_id, "field": path, **_flat(evidence)}
             for path, evidence in evidence_paths(event)
         )
     if event_rows:
-        connection.execute(sa.insert(schema.events), event_rows)
+        connection.execute(sa.insert(schema.events).execution_options(**{COPY: True}), event_rows)
     if source_rows:
         connection.execute(sa.insert(schema.event_sources), source_rows)
     if evidence_rows:
-        connection.execute(sa.insert(schema.evidence), evidence_rows)
+        connection.execute(sa.insert(schema.evidence).execution_options(**{COPY: True}), evidence_rows)
 
 
 def insert_mentions(connection: sa.Connection, events: Sequence[Event]) -> None:
-    """Store one article's events as mentions, each for now its own merged event."""
+    """Store events (of one article or many) as mentions, each for now its own merged event,
+    in one executemany."""
     rows = []
     for event in events:
         row = event_row(event)
@@ -135,7 +157,7 @@ def _signatures(connection: sa.Connection, rows: Sequence[Any]) -> list[Signatur
     m = schema.mentions.c
     missing = [row.mention_id for row in rows if row.signature is None]
     records: dict[str, Any] = {}
-    for chunk in _chunks(missing):
+    for chunk in chunks(missing):
         records.update(connection.execute(sa.select(m.mention_id, m.record).where(m.mention_id.in_(chunk))).all())
     return [
         Signature.from_row(row.signature) if row.signature is not None
@@ -144,20 +166,69 @@ def _signatures(connection: sa.Connection, rows: Sequence[Any]) -> list[Signatur
     ]
 
 
-def _candidates(connection: sa.Connection, sig: Signature) -> list[Signature]:
-    """Stored mentions of other articles that the blocking rule lets ``sig`` be compared with."""
+def _window(sig: Signature) -> tuple[dt.date, dt.date]:
+    """The first days of the stored mentions the blocking rule may let ``sig`` meet."""
     assert sig.day is not None and sig.day_end is not None
-    m = schema.mentions.c
-    low = dt.date.fromordinal(sig.day - DATE_WINDOW_DAYS - MAX_SPAN_DAYS)
-    high = dt.date.fromordinal(sig.day_end + DATE_WINDOW_DAYS)
-    query = sa.select(m.mention_id, m.signature).where(
-        m.location_country == sig.country,
-        m.date_start.between(low, high),
-        m.type.in_(_FAMILY_TYPES[sig.family]),
-        m.article_id != sig.article_id,
+    return (
+        dt.date.fromordinal(sig.day - DATE_WINDOW_DAYS - MAX_SPAN_DAYS),
+        dt.date.fromordinal(sig.day_end + DATE_WINDOW_DAYS),
     )
-    found = _signatures(connection, connection.execute(query).all())
-    return [other for other in found if candidate(sig, other)]
+
+
+def _spans(windows: Iterable[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
+    """The union of date windows as disjoint spans, in order."""
+    spans: list[tuple[dt.date, dt.date]] = []
+    for low, high in sorted(windows):
+        if spans and low <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], high))
+        else:
+            spans.append((low, high))
+    return spans
+
+
+def _candidates(connection: sa.Connection, sigs: Sequence[Signature]) -> Iterator[tuple[Signature, list[Signature]]]:
+    """Each mergeable one of ``sigs`` with the stored mentions of other articles that the
+    blocking rule lets it be compared with.
+
+    One query per type family (and per ``_OR_TERMS`` countries' spans) reads the union
+    of the windows of ``sigs``, each (country, span) term on the (country, first day)
+    index; each signature then takes the rows of its own country and window, so it
+    meets exactly the rows a query of its own would give.
+    """
+    m = schema.mentions.c
+    families: dict[str, dict[str, list[Signature]]] = {}
+    for sig in sigs:
+        if mergeable(sig):
+            assert sig.country is not None
+            families.setdefault(sig.family, {}).setdefault(sig.country, []).append(sig)
+    for family, countries in families.items():
+        terms = [
+            (country, low, high)
+            for country, members in countries.items()
+            for low, high in _spans(_window(sig) for sig in members)
+        ]
+        rows: dict[str, list[Any]] = {country: [] for country in countries}
+        for start in range(0, len(terms), _OR_TERMS):
+            query = sa.select(m.mention_id, m.article_id, m.location_country, m.date_start, m.signature).where(
+                m.type.in_(_FAMILY_TYPES[family]),
+                sa.or_(*(
+                    sa.and_(m.location_country == country, m.date_start.between(low, high))
+                    for country, low, high in terms[start : start + _OR_TERMS]
+                )),
+            )
+            for row in connection.execute(query):
+                rows[row.location_country].append(row)
+        for country, members in countries.items():
+            found = sorted(rows[country], key=lambda row: (row.date_start, row.mention_id))
+            parsed = _signatures(connection, found)
+            days = [row.date_start for row in found]
+            for sig in members:
+                low, high = _window(sig)
+                first, last = bisect_left(days, low), bisect_right(days, high)
+                yield sig, [
+                    other for row, other in zip(found[first:last], parsed[first:last], strict=True)
+                    if row.article_id != sig.article_id and candidate(sig, other)
+                ]
 
 
 def _link(x: Signature, y: Signature) -> Link | None:
@@ -179,7 +250,7 @@ def _read_links(connection: sa.Connection, ids: Sequence[str]) -> list[Link]:
     """Every stored link touching one of ``ids``."""
     table = schema.mention_links.c
     found: dict[tuple[str, str], Link] = {}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         query = sa.select(table.mention_a, table.mention_b, table.parts).where(
             sa.or_(table.mention_a.in_(chunk), table.mention_b.in_(chunk))
         )
@@ -209,7 +280,8 @@ def _rebuild(connection: sa.Connection, ids: set[str], links: Sequence[Link]) ->
     records: dict[str, Event] = {}
     days: dict[str, tuple[int, int]] = {}
     old_events: set[str] = set()
-    for chunk in _chunks(sorted(ids)):
+    merged_into: dict[str, str] = {}
+    for chunk in chunks(sorted(ids)):
         query = sa.select(m.mention_id, m.event_id, m.record, m.signature).where(m.mention_id.in_(chunk))
         for mention_id, event_id, record, stored in connection.execute(query):
             event = records[mention_id] = from_jsonable(Event, record)
@@ -218,20 +290,30 @@ def _rebuild(connection: sa.Connection, ids: set[str], links: Sequence[Link]) ->
             if day is not None:
                 days[mention_id] = day
             old_events.add(event_id)
+            merged_into[mention_id] = event_id
     _delete_events(connection, sorted(old_events))
     groups = clusters({i: article_of(e) for i, e in records.items()}, links, days)
     events = [canonical_event([records[i] for i in group]) for group in groups]
     insert_events(connection, events)
-    for group, event in zip(groups, events, strict=True):
-        for chunk in _chunks(group):
-            connection.execute(
-                sa.update(schema.mentions).where(m.mention_id.in_(chunk)).values(event_id=event.event_id)
-            )
+    # Point the mentions that moved to their new event; one executemany for all.
+    moved = [
+        {"mention": mention_id, "merged": event.event_id}
+        for group, event in zip(groups, events, strict=True)
+        for mention_id in group
+        if merged_into[mention_id] != event.event_id
+    ]
+    if moved:
+        connection.execute(
+            sa.update(schema.mentions)
+            .where(m.mention_id == sa.bindparam("mention"))
+            .values(event_id=sa.bindparam("merged")),
+            moved,
+        )
     return len(events)
 
 
 def _delete_events(connection: sa.Connection, event_ids: Sequence[str]) -> None:
-    for chunk in _chunks(event_ids):
+    for chunk in chunks(event_ids):
         for table in (schema.evidence, schema.event_sources, schema.events):
             connection.execute(sa.delete(table).where(table.c.event_id.in_(chunk)))
 
@@ -240,10 +322,8 @@ def merge_new(connection: sa.Connection, mentions: Sequence[Event]) -> MergeRepo
     """Link newly stored mentions to the store's others and rebuild the events they touch."""
     signatures = [signature(event) for event in mentions]
     links: dict[tuple[str, str], Link] = {}
-    for sig in signatures:
-        if not mergeable(sig):
-            continue
-        for other in _candidates(connection, sig):
+    for sig, others in _candidates(connection, signatures):
+        for other in others:
             key = (min(sig.mention_id, other.mention_id), max(sig.mention_id, other.mention_id))
             if key not in links:
                 link = _link(sig, other)
