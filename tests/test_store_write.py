@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from factories import (
 
 from eventscope.errors import StoreError
 from eventscope.records import Article, Event
-from eventscope.store import Store, open_store
+from eventscope.store import Store, merge, open_store
 from eventscope.store import store as store_module
 
 Batch = list[tuple[Article, list[Event]]]
@@ -223,3 +224,29 @@ def test_postgres_writes_evidence_and_events_with_copy(
         reference.save_all(batch)
         assert got == contents(reference)
 
+
+@pytest.mark.postgres
+def test_overlapping_writers_on_postgres_merge_what_each_alone_would(postgres_url: str, tmp_path: Path) -> None:
+    first, second = kharkiv_article(), retold(KHARKIV_SENTENCES, 0)
+    with open_store(f"sqlite:///{tmp_path / 'reference.db'}") as reference:
+        reference.save(first, kharkiv_events(first))
+        reference.save(second, kharkiv_events(second))
+        expected = contents(reference)
+    engine = sa.create_engine(postgres_url)
+    try:
+        with open_store(postgres_url) as store:
+            other = threading.Thread(target=store.save, args=(second, kharkiv_events(second)))
+            with engine.connect() as connection, connection.begin():
+                # one writer has stored and merged its article, and not yet committed
+                store_module._insert_articles(connection, [(first, kharkiv_events(first))])
+                merge.merge_new(connection, kharkiv_events(first))
+                other.start()
+                other.join(timeout=2)
+                assert other.is_alive()  # the second writer waits for the first's merge to end
+            other.join(timeout=60)
+            assert not other.is_alive()
+            got = contents(store)
+    finally:
+        engine.dispose()
+    assert got == expected
+    assert got["merges"].events < got["merges"].mentions  # the two articles' events are one

@@ -47,6 +47,9 @@ _SOURCE_COLUMNS = ("article_ids", "outlets")
 # Execution option of an executemany INSERT that PostgreSQL writes with COPY instead
 # (``store._copy_rows``); bench/store_write.py has the measurements.
 COPY = "eventscope_copy"
+# The key of the PostgreSQL advisory lock that merges hold (``_one_merge_at_a_time``):
+# "evscope" in ASCII, a number no other user of the database is likely to pick.
+MERGE_LOCK = 0x65767363_6F7065
 _FAMILY_TYPES = {
     family: sorted(t.value for t, f in FAMILIES.items() if f == family) for family in set(FAMILIES.values())
 }
@@ -318,8 +321,23 @@ def _delete_events(connection: sa.Connection, event_ids: Sequence[str]) -> None:
             connection.execute(sa.delete(table).where(table.c.event_id.in_(chunk)))
 
 
+def _one_merge_at_a_time(connection: sa.Connection) -> None:
+    """On PostgreSQL, wait until no other transaction is merging, and hold the lock to the
+    end of this one.
+
+    Two writers whose transactions overlap cannot see each other's new mentions
+    (READ COMMITTED), so without the lock neither would link its mentions to the
+    other's and the same event would stay two. With it, the second to merge reads
+    the first's committed mentions. SQLite needs nothing: its write transactions
+    never overlap (``BEGIN IMMEDIATE``).
+    """
+    if connection.dialect.name == "postgresql":
+        connection.execute(sa.select(sa.func.pg_advisory_xact_lock(MERGE_LOCK)))
+
+
 def merge_new(connection: sa.Connection, mentions: Sequence[Event]) -> MergeReport:
     """Link newly stored mentions to the store's others and rebuild the events they touch."""
+    _one_merge_at_a_time(connection)
     signatures = [signature(event) for event in mentions]
     links: dict[tuple[str, str], Link] = {}
     for sig, others in _candidates(connection, signatures):
@@ -345,6 +363,7 @@ def link_all(signatures: Iterable[Signature]) -> Iterator[Link]:
 
 def recompute(connection: sa.Connection) -> MergeReport:
     """Rebuild every link and merged event of the store from its mentions."""
+    _one_merge_at_a_time(connection)
     m = schema.mentions.c
     rows = connection.execute(sa.select(m.mention_id, m.signature)).all()
     signatures = _signatures(connection, rows)
