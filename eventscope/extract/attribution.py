@@ -33,6 +33,7 @@ from spacy.tokens import Span, Token
 from eventscope.extract import lexicon
 from eventscope.extract.evidence import evidence_for
 from eventscope.extract.roles import noun_phrase
+from eventscope.nlp.text import doc_text
 from eventscope.records import Attribution, Certainty
 
 ANONYMOUS = frozenset(
@@ -188,7 +189,7 @@ def _tentative(verb: Token) -> bool:
 
 def _quotation(trigger: Token) -> tuple[int, int] | None:
     """The character span of the double-quoted passage the trigger is in, within its paragraph."""
-    text = trigger.doc.text
+    text = doc_text(trigger.doc)
     at = trigger.idx
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)

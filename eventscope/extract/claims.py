@@ -53,11 +53,12 @@ def says_unclaimed(sent: Span) -> Token | None:
 def claimant(sent: Span) -> Token | None:
     """The subject of "X claimed/took responsibility", when X is someone."""
     for token in sent:
-        if token.pos_ not in ("VERB", "AUX") or not any(
-            c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in token.children
-        ):
+        if token.pos_ not in ("VERB", "AUX"):
             continue
+        # the verb before its objects: this runs for every verb of every sentence
         if token.lemma_.lower() != "claim" and token.lemma_.lower() not in OWNING:
+            continue
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in token.children):
             continue
         if any(c.dep_ == "neg" for c in token.children):
             return None

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from eventscope.nlp.text import doc_text, entities
 from eventscope.records import Actor, ActorKind
 from eventscope.resolve.organisations import Organisations
 
@@ -84,11 +85,11 @@ def candidate_spans(mention: Span, organisations: Organisations) -> list[Span]:
     index = next(i for i, s in enumerate(sentences) if s.start <= mention.start < s.end)
     first = sentences[max(0, index - WINDOW)].start
     spans = [
-        ent for ent in doc.ents
+        ent for ent in entities(doc[:])
         if ent.label_ in ("ORG", "NORP") and first <= ent.start and ent.end <= mention.start
     ]
     for sentence in sentences[max(0, index - WINDOW) : index + 1]:
-        text = doc.text[sentence.start_char : mention.start_char] if sentence.end > mention.start else sentence.text
+        text = doc_text(doc)[sentence.start_char : mention.start_char] if sentence.end > mention.start else sentence.text
         for found in organisations.find_all(text):
             named = doc.char_span(
                 sentence.start_char + found.start, sentence.start_char + found.end, alignment_mode="expand"

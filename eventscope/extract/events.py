@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -37,6 +38,7 @@ from eventscope.extract.roles import (
 )
 from eventscope.extract.times import find_times
 from eventscope.extract.triggers import Trigger, find_triggers
+from eventscope.nlp.text import doc_text, entities
 from eventscope.records import (
     COUNT_FIELDS,
     Actor,
@@ -98,10 +100,57 @@ class Context:
     reference: dt.date | None = None
     reference_derivation: DateDerivation = DateDerivation.PUBLICATION_FALLBACK
     organisations: Organisations = field(default_factory=load_organisations)
+    # find_times by (sentence start, body start): each sentence is read for dates
+    # by every event in it and again for the anchors, always with the same answer
+    _times: dict[tuple[int, int], tuple[Span, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    # resolve_place by (start, end, name looked up): the same names are tried for many events
+    _resolved: dict[tuple[int, int, str | None], Place] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    # _scope_places by scope: events without a place of their own all search the whole text
+    _scopes: dict[tuple[int, int], _ScopePlaces] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def main_country(self) -> str | None:
         return self.places.countries[0] if self.places.countries else None
+
+    @property
+    def body_start(self) -> int:
+        """Where the body begins: a dateline's own date is no event's date."""
+        return self.dateline.end if self.dateline is not None else 0
+
+    def times(self, sent: Span, body_start: int) -> tuple[Span, ...]:
+        """``find_times(sent, body_start)``, searched once per sentence and article."""
+        key = (sent.start, body_start)
+        found = self._times.get(key)
+        if found is None:
+            found = tuple(find_times(sent, body_start))
+            self._times[key] = found
+        return found
+
+    def place_of(self, span: Span, as_name: str | None = None) -> Place:
+        """``resolve_place`` of a span in this article, resolved once per span and name."""
+        key = (span.start, span.end, as_name)
+        place = self._resolved.get(key)
+        if place is None:
+            place = resolve_place(
+                self.article.article_id, span, self.gazetteer, self.places, as_name=as_name
+            )
+            self._resolved[key] = place
+        return place
+
+    def scope_places(self, scope: Span) -> _ScopePlaces:
+        """``_scope_places`` of a span of this article, found once per span."""
+        key = (scope.start, scope.end)
+        found = self._scopes.get(key)
+        if found is None:
+            found = _scope_places(scope, self.body_start, self.gazetteer)
+            self._scopes[key] = found
+        return found
 
 
 @dataclass(frozen=True)
@@ -171,9 +220,8 @@ def _date_for(trigger: Trigger, ctx: Context, anchors: Anchors) -> EventDate:
     """
     sent = trigger.token.sent
     owners = {trigger.token.i} | ({trigger.carrier.i} if trigger.carrier is not None else set())
-    body_start = ctx.dateline.end if ctx.dateline is not None else 0
     ranked: list[tuple[int, int, Span]] = []
-    for span in find_times(sent, body_start):
+    for span in ctx.times(sent, ctx.body_start):
         if span.root.dep_ in ("nmod", "compound", "amod", "poss") and span.root.head.i not in owners:
             continue
         cost = _link_cost(span, trigger, owners)
@@ -267,7 +315,7 @@ def _lasting(trigger: Trigger, date: EventDate, reference: dt.date | None, futur
     if date.start is None or date.start != date.end or date.precision is not DatePrecision.DAY:
         return date
     token = trigger.token
-    before = token.doc.text[max(token.sent.start_char, token.idx - 40) : token.idx]
+    before = doc_text(token.doc)[max(token.sent.start_char, token.idx - 40) : token.idx]
     days: int | None = None
     match = re.search(r"(\w+)[- ](day|week|month)(?:-long)? $", before)
     if match is not None and trigger.nominal:
@@ -300,7 +348,7 @@ def _offset_from_clause(
         return None
     main = trigger.head
     own = [
-        e for e in find_times(trigger.sent)
+        e for e in ctx.times(trigger.sent, 0)
         if e.start != span.start and _clause_verb(e.root).i == main.i
     ]
     reference = ctx.reference
@@ -327,8 +375,7 @@ def _offset_from_clause(
 
 def _named_days(sent: Span, ctx: Context, anchors: Anchors) -> Anchors:
     """Remember the last single day the text names ("on Thursday") and the last period ("since October 7")."""
-    body_start = ctx.dateline.end if ctx.dateline is not None else 0
-    for span in find_times(sent, body_start):
+    for span in ctx.times(sent, ctx.body_start):
         since = _after_since(span)
         text = f"since {span.text}" if since and not span.text.lower().startswith("since") else span.text
         date = resolve_date(text, ctx.reference, anchor=anchors.day(), period=anchors.span())
@@ -343,8 +390,7 @@ def _named_days(sent: Span, ctx: Context, anchors: Anchors) -> Anchors:
 
 def _dated_mentions(sent: Span, ctx: Context, anchors: Anchors, days: dict[EventType, set[dt.date]]) -> Anchors:
     """Dates that name an event in passing ("the December 7 attacks") become anchors."""
-    body_start = ctx.dateline.end if ctx.dateline is not None else 0
-    for span in find_times(sent, body_start):
+    for span in ctx.times(sent, ctx.body_start):
         if span.root.dep_ not in ("nmod", "compound", "amod"):
             continue
         sense = lexicon.NOUN_TRIGGERS.get(span.root.head.lemma_.lower())
@@ -515,10 +561,7 @@ def _place_for(trigger: Trigger, places: tuple[Span, ...], actor_tokens: set[int
     article_id = ctx.article.article_id
     resolved = [
         # a town the model tagged as a person ("shelled Kherson") is looked up by its words
-        resolve_place(
-            article_id, span, ctx.gazetteer, ctx.places,
-            as_name=span.text if span.root.ent_type_ == "PERSON" else None,
-        )
+        ctx.place_of(span, as_name=span.text if span.root.ent_type_ == "PERSON" else None)
         for span in places
     ]
     # a country as owner or origin ("the US embassy", "the UK national's home",
@@ -535,12 +578,11 @@ def _place_for(trigger: Trigger, places: tuple[Span, ...], actor_tokens: set[int
     resolved = [p for p, away in zip(resolved, aside, strict=True) if not away] + [
         p for p, away in zip(resolved, aside, strict=True) if away
     ]
-    body_start = ctx.dateline.end if ctx.dateline is not None else 0
     doc = trigger.token.doc
     sentence = trigger.token.sent
     for scope, reason in ((sentence, None), (doc[:], "named elsewhere in the article")):
-        for span in _place_candidates(scope, actor_tokens, body_start, ctx.gazetteer):
-            place = resolve_place(article_id, span, ctx.gazetteer, ctx.places)
+        for span in _place_candidates(ctx.scope_places(scope), actor_tokens):
+            place = ctx.place_of(span)
             if place.lat is not None:
                 if reason is None:
                     return place
@@ -591,44 +633,77 @@ def _home_of_locals(token: Token, body_start: int) -> bool:
     )
 
 
-def _place_candidates(
-    scope: Span, actor_tokens: set[int], body_start: int, gazetteer: Gazetteer
-) -> list[Span]:
-    """Place names in a span that may say where an event happened, in text order.
+class _ScopePlaces(NamedTuple):
+    """The place names of a span, with every test that does not depend on the event done.
 
-    Place entities, and proper nouns after a locative preposition that the
-    model did not tag ("in Nyeri"). A country used as an owner or sponsor
-    ("US facilities", "Iran-backed") is left out; a town used so is kept
-    ("Mombasa residents protested": in Mombasa).
+    ``entities``: place entities, each with whether it is dropped when it holds a word
+    of the event's actors (a country, or a town not used as a modifier); ``words``:
+    untagged proper nouns after a locative preposition or naming locals' home;
+    ``phrases``: forms the model misses (``place_phrases``).
     """
-    found: dict[int, Span] = {}
-    for ent in scope.ents:
+
+    entities: tuple[tuple[Span, bool], ...]
+    words: tuple[Span, ...]
+    phrases: tuple[Span, ...]
+
+
+def _scope_places(scope: Span, body_start: int, gazetteer: Gazetteer) -> _ScopePlaces:
+    """What ``_place_candidates`` reads in a scope, the same for every event of the article.
+
+    A country used as an owner or sponsor ("US facilities", "Iran-backed") is left
+    out; so are origins ("rockets from Lebanon hit Haifa": in Haifa), sponsors
+    ("Tehran-backed") and cities standing for governments ("called on Baghdad").
+    """
+    named: list[tuple[Span, bool]] = []
+    for ent in entities(scope):
         if ent.start_char < body_start or ent.label_ not in PLACE_LABELS:
             continue
         is_country = gazetteer.country(ent.text) is not None
-        if any(t.i in actor_tokens for t in ent) and (is_country or not _is_modifier(ent)):
-            continue  # "Washington said"; but "Mombasa residents" says where
-        if _is_modifier(ent) and is_country:
+        modifier = _is_modifier(ent)
+        if modifier and is_country:
             continue
         if _is_origin(ent) or _is_sponsor(ent) or _is_actor(ent):
-            continue  # "rockets from Lebanon hit Haifa": in Haifa; "Tehran-backed"; "called on Baghdad"
-        found[ent.start] = ent
-    for token in scope:
+            continue
+        # "Washington said" is an actor, not a place; but "Mombasa residents" says where
+        named.append((ent, is_country or not modifier))
+    words = [
+        noun_phrase(token)
+        for token in scope
         if (
             token.dep_ == "pobj"
             and token.head.lower_ in LOCATIVE_PREPS
             and token.pos_ == "PROPN"
             and token.idx >= body_start
             and token.ent_type_ in ("", "ORG", "NORP", "PERSON")  # "in Mandera" tagged ORG
-        ) or _home_of_locals(token, body_start):
-            phrase = noun_phrase(token)
-            found.setdefault(phrase.start, phrase)
-    for phrase in place_phrases(scope):  # "Natore town", "in Lanyiru": forms the model misses
+        ) or _home_of_locals(token, body_start)
+    ]
+    phrases = [  # "Natore town", "in Lanyiru": forms the model misses
+        phrase for phrase in place_phrases(scope)
+        if phrase.start_char >= body_start
+        and not _is_origin(phrase)
+        and gazetteer.country(phrase.text) is None
+    ]
+    return _ScopePlaces(tuple(named), tuple(words), tuple(phrases))
+
+
+def _place_candidates(scope: _ScopePlaces, actor_tokens: set[int]) -> list[Span]:
+    """Place names in a span that may say where an event happened, in text order.
+
+    Place entities, and proper nouns after a locative preposition that the
+    model did not tag ("in Nyeri"), without the words of the event's actors.
+    A country used as an owner or sponsor ("US facilities", "Iran-backed") is
+    left out; a town used so is kept ("Mombasa residents protested": in Mombasa).
+    """
+    found: dict[int, Span] = {}
+    for ent, actor_drops in scope.entities:
+        if actor_drops and any(i in actor_tokens for i in range(ent.start, ent.end)):
+            continue  # "Washington said"; but "Mombasa residents" says where
+        found[ent.start] = ent
+    for phrase in scope.words:
+        found.setdefault(phrase.start, phrase)
+    for phrase in scope.phrases:
         if (
-            phrase.start_char >= body_start
-            and not any(t.i in actor_tokens for t in phrase)
-            and not _is_origin(phrase)
-            and gazetteer.country(phrase.text) is None
+            not any(i in actor_tokens for i in range(phrase.start, phrase.end))
             and not any(s <= phrase.start < s + len(f) for s, f in found.items())
         ):
             found.setdefault(phrase.start, phrase)

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from eventscope.extract import lexicon
 from eventscope.extract.triggers import Trigger
+from eventscope.nlp.text import entities
 
 LOCATIVE_PREPS = frozenset(["in", "at", "near", "outside", "inside", "across", "around", "within", "into"])
 TARGET_PREPS = frozenset({"on", "against", "at", "targeting", "into"})
@@ -56,7 +57,7 @@ def noun_phrase(token: Token) -> Span:
             right = max(right, max(t.i for t in inner))
     doc = token.doc
     if token.ent_type_ in ("ORG", "PERSON", "NORP", "GPE", "FAC", "LOC"):
-        for ent in doc.ents:  # keep a named entity whole: "the Islamic Resistance in Iraq"
+        for ent in entities(doc[:]):  # keep a named entity whole: "the Islamic Resistance in Iraq"
             if ent.start <= token.i < ent.end:
                 left, right = min(left, ent.start), max(right, ent.end - 1)
     while left < right and doc[left].dep_ in ("punct", "det", "case") and doc[left].lower_ in {

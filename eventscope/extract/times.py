@@ -13,6 +13,8 @@ import re
 
 from spacy.tokens import Span
 
+from eventscope.nlp.text import doc_text, entities
+
 _MONTH = (
     r"(?:" + "|".join(name for name in calendar.month_name if name)
     + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
@@ -67,13 +69,33 @@ _PATTERNS = [
 ]
 _FINDER = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS).replace("(?P<t>", "(?:") + r")(?![\w-])")
 _TRIM = [re.compile(p) for p in _PATTERNS if "(?P<t>" in p]
+# Every form above holds a digit or one of these words, whatever its case (a weekday
+# ends in "day", "tonight" holds "night", a month begins with its abbreviation), so a
+# sentence with none of them is not searched: a third of news sentences, and the
+# search is the costly part.
+_CLUES = (
+    "day", "night", "morning", "afternoon", "evening", "week", "month", "year", "hour",
+    "period", "spring", "summer", "autumn", "winter",
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+)
+_DIGIT = re.compile(r"\d")
+
+
+def _may_hold_time(text: str) -> bool:
+    """False only when ``_FINDER`` cannot match. A text beyond ASCII is always searched:
+    there, the regex's case-insensitive matching knows equivalences ``str.lower`` does not."""
+    if not text.isascii() or _DIGIT.search(text):
+        return True
+    lowered = text.lower()
+    return any(clue in lowered for clue in _CLUES)
 
 
 def find_times(sent: Span, body_start: int = 0) -> list[Span]:
     """The time expressions of a sentence in text order, none of them before ``body_start``."""
     doc = sent.doc
     found: list[tuple[int, int]] = []
-    for match in _FINDER.finditer(sent.text):
+    text = doc_text(doc)[sent.start_char : sent.end_char]
+    for match in _FINDER.finditer(text) if _may_hold_time(text) else ():
         start, end = match.start(), match.end()
         for pattern in _TRIM:  # "in March": the month, not the preposition
             trimmed = pattern.fullmatch(match.group())
@@ -86,7 +108,7 @@ def find_times(sent: Span, body_start: int = 0) -> list[Span]:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and span.start_char >= body_start:
             spans.append(span)
-    for ent in sent.ents:
+    for ent in entities(sent):
         if ent.label_ not in ("DATE", "TIME") or ent.start_char < body_start:
             continue
         if any(s.start < ent.end and ent.start < s.end for s in spans):

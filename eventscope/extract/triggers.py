@@ -234,6 +234,8 @@ def _noun_sense(token: Token) -> Sense | None:
     sense = lexicon.NOUN_TRIGGERS.get(lexicon.lemma(token))
     if token.lower_ == "out" and any(c.lower_ == "shoot" for c in token.children):
         sense = lexicon.NOUN_TRIGGERS["shootout"]  # "a shoot-out", split by the tokenizer
+    if sense is None and token.lemma_.lower() != "strike":
+        return None  # most nouns: no need to read their modifiers (this runs for every word)
     modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss")}
     if sense is not None and sense.needs is not None and not modifiers & sense.needs:
         return None
@@ -251,8 +253,9 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
     A noun whose carrier verb is itself a trigger of the same type ("police
     dispersed the protest") adds nothing and is left out.
     """
+    tokens = list(sent)  # read twice: spaCy makes a new Token object on every pass
     verbs: dict[int, Trigger] = {}
-    for token in sent:
+    for token in tokens:
         if token.pos_ in ("VERB", "AUX") or (token.tag_.startswith("VB") and token.pos_ != "NOUN"):
             sense = _verb_sense(token)
             if sense is None or is_negated(token):
@@ -265,7 +268,7 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
             mode = _mode(token, sense)
             verbs[token.i] = Trigger(token, sense, mode, False, None, _is_aggregate(token))
     nouns: dict[int, Trigger] = {}
-    for token in sent:
+    for token in tokens:
         sense = _noun_sense(token)
         if sense is None:
             continue

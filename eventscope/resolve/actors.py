@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from eventscope.extract.evidence import evidence_for
+from eventscope.nlp.text import entities
 from eventscope.records import Actor, ActorKind
 from eventscope.resolve.gazetteer import Gazetteer
 from eventscope.resolve.organisations import Organisation, Organisations, load_organisations
@@ -261,7 +262,7 @@ def resolve_actor(
     if country is None and kind in CONTEXT_COUNTRY_KINDS:
         country = main_country
     name = mention.removeprefix("the ").removeprefix("The ")
-    person = next((e for e in phrase.ents if e.label_ == "PERSON"), None)
+    person = next((e for e in entities(phrase) if e.label_ == "PERSON"), None)
     if person is not None and person.root == phrase.root:
         name = person.text
     elif phrase.root.ent_type_ == "GPE" and kind is K.GOVERNMENT and country:

@@ -197,7 +197,10 @@ def resolve_date(
     if cleaned == "" or not any(ch.isalnum() for ch in cleaned):
         return _unresolved(text, EMPTY, evidence)
     if DURATION.match(cleaned) and not re.search(r"\b(?:ago|later|earlier|before|after)\b", cleaned):
-        past = _past_window(cleaned, published)
+        try:
+            past = _past_window(cleaned, published)
+        except OverflowError:  # "the past day" read on 1 January of year 1
+            return _unresolved(text, f"falls outside the calendar from {published}", evidence)
         if past is None:
             return _unresolved(text, A_DURATION, evidence)
     try:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventscope.extract.evidence import evidence_for
 from eventscope.extract.lexicon import PLACE_NOUNS
+from eventscope.nlp.text import doc_text, entities
 from eventscope.records import Evidence, GeoPrecision, Place
 from eventscope.resolve.gazetteer import (
     COUNTRY_ALIASES,
@@ -38,7 +39,7 @@ DIRECTIONS = frozenset(
 
 def _entity_texts(span: Span) -> list[str]:
     """Names to look up for a mention: its place entities, then its proper nouns."""
-    names = [e.text for e in span.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    names = [e.text for e in entities(span) if e.label_ in ("GPE", "LOC", "FAC")]
     if " - " in span.text:  # "Dhaka - Shahbagh": a district of a city, as ACLED writes it
         names.insert(0, span.text.split(" - ")[0].strip())
     proper = " ".join(
@@ -99,7 +100,8 @@ def place_context(doc: Doc, gazetteer: Gazetteer) -> PlaceContext:
     """
     tally: Counter[str] = Counter()
     areas: Counter[str] = Counter()
-    for ent in doc.ents:
+    ents = entities(doc[:])
+    for ent in ents:
         if ent.label_ not in ("GPE", "NORP", "LOC"):
             continue
         if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "from":
@@ -136,7 +138,7 @@ def place_context(doc: Doc, gazetteer: Gazetteer) -> PlaceContext:
     # one region per article: the US state where most of the town names it uses
     # have a namesake (Springfield, Columbus and Lebanon together say Ohio)
     votes: Counter[str] = Counter()
-    for text in {ent.text for ent in doc.ents if ent.label_ == "GPE"}:
+    for text in {ent.text for ent in ents if ent.label_ == "GPE"}:
         if country_named(gazetteer, text) is None:
             homes = {c.admin1 for c in gazetteer.cities(text) if c.admin1 is not None}
             homes |= {
@@ -231,7 +233,7 @@ def place_phrases(scope: Span) -> list[Span]:
     """Place names in a span the model may not tag, found by their form, in text order."""
     doc = scope.doc
     found: dict[int, Span] = {}
-    for start, end in _phrase_offsets(doc.text, scope.start_char, scope.end_char):
+    for start, end in _phrase_offsets(doc_text(doc), scope.start_char, scope.end_char):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span) > 0:
             found.setdefault(span.start_char, span)
@@ -336,20 +338,21 @@ class _Parent:
 def _parent(span: Span) -> _Parent | None:
     """The parent named after a mention: "X, Y", "X upazila (Y, Z)", "X in Y District"."""
     doc = span.doc
-    stop = min(len(doc.text), span.end_char + 160)
-    found = _PARENT.match(doc.text, span.end_char, stop) or _SUB_PARENT.match(doc.text, span.end_char, stop)
+    text = doc_text(doc)
+    stop = min(len(text), span.end_char + 160)
+    found = _PARENT.match(text, span.end_char, stop) or _SUB_PARENT.match(text, span.end_char, stop)
     if found is None:
         return None
     start, end = found.start("name"), found.end("kind") if found.group("kind") else found.end("name")
-    if doc.text[end - 1] == "." and end - start > 4 and not found.group("kind"):
+    if text[end - 1] == "." and end - start > 4 and not found.group("kind"):
         end -= 1  # "..., Luhansk." ends the sentence; "Ga." is a state
     parent = doc.char_span(start, end, alignment_mode="expand")
     if parent is None or parent.start_char <= span.start_char:
         return None
-    between = doc.text[span.end_char:start]
+    between = text[span.end_char:start]
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     in_list = "," in between and "(" not in between and (
-        _LIST_NEXT.match(doc.text, end) is not None or before in (",", "and")
+        _LIST_NEXT.match(text, end) is not None or before in (",", "and")
     )
     return _Parent(parent, in_list)
 
@@ -458,7 +461,7 @@ def resolve_place(
     local = PlaceContext((anchor.country,), context.areas) if anchor_ok and anchor.country else context
     place = _resolve_alone(article_id, head, gazetteer, local)
     evidence = evidence_for(article_id, span)
-    sub_place = any(t.lower_ in SUB_PLACES for t in span) or span.doc.text[
+    sub_place = any(t.lower_ in SUB_PLACES for t in span) or doc_text(span.doc)[
         span.end_char : parent.span.start_char
     ].strip(" ,(").lower() in SUB_PLACES
     is_parent = anchor_ok and (not is_city or sub_place or not parent.in_list)
