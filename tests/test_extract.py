@@ -135,6 +135,22 @@ def test_passive_attack_by_weapon_has_mode_and_place():
     assert (event.killed[0].min, event.killed[0].max) == (4, 4)
 
 
+def test_attack_carried_out_by_a_group_names_the_group_and_not_the_toll():
+    text = "The attack was carried out by bandits in Zamfara State on Friday, leaving nine dead."
+    (event,) = es.extract(text, published="2024-03-10")
+    assert event.type is EventType.ASSAULT
+    assert event.actor1 is not None and event.actor1.evidence.text == "bandits"
+    assert event.actor2 is None  # "nine dead" is the toll, not whom
+    assert (event.killed[0].min, event.killed[0].max) == (9, 9)
+    assert event.date.start == dt.date(2024, 3, 8)
+
+
+def test_attack_repelled_by_troops_is_not_by_the_troops():
+    text = "An attack on the town was repelled by troops on Friday."
+    (event,) = es.extract(text, published="2024-03-10")
+    assert event.actor1 is None or event.actor1.evidence.text != "troops"
+
+
 def test_arrest_of_protesters_has_count_place_and_date():
     text = "Police arrested 12 protesters in Mandalay on 3 March 2021."
     (event,) = es.extract(text)

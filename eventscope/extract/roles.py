@@ -18,6 +18,13 @@ from eventscope.nlp.text import entities
 
 LOCATIVE_PREPS = frozenset(["in", "at", "near", "outside", "inside", "across", "around", "within", "into"])
 TARGET_PREPS = frozenset({"on", "against", "at", "targeting", "into"})
+# Carriers whose passive agent did the event ("the raid was carried out by troops"),
+# unlike "the attack was repelled by troops" or "the protest was sparked by a killing".
+DOING_CARRIERS = frozenset(
+    {"carry", "conduct", "launch", "stage", "hold", "mount", "organize", "organise", "lead", "claim"}
+)
+# What a verb of violence leaves people as: "leaving nine dead", "left two injured".
+OUTCOMES = frozenset({"dead", "injured", "wounded", "hurt", "homeless", "missing", "stranded"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # What is fired, not whom: "opened fire on a convoy", "fired live rounds at protesters".
 FIRED = lexicon.WEAPONS | frozenset({"fire", "round", "shot", "bullet", "ammunition", "gas", "teargas"})
@@ -162,6 +169,8 @@ def _side_preps(trigger: Trigger) -> frozenset[str]:
 
 def _patient_of_verb(verb: Token, preps: frozenset[str] = TARGET_PREPS) -> Token | None:
     patient = _child(verb, "dobj", "nsubjpass")
+    if patient is not None and patient.pos_ == "ADJ" and patient.lemma_.lower() in OUTCOMES:
+        return None  # "leaving nine dead": a toll, not whom
     if patient is None or patient.lemma_.lower() in FIRED:  # "opened fire on", "fired bullets at"
         targets = _prep_object(verb, preps)
         patient = targets[0] if targets else None
@@ -249,6 +258,11 @@ def find_roles(trigger: Trigger, target: Token | None = None) -> Roles:
             or (token.lemma_.lower() == "protest" and token.head.head.i == carrier.i)  # "in protest"
         ):
             agent_tok = _clause_subject(carrier)  # "police engaged in running battles"
+        if agent_tok is None and carrier is not None and token.dep_ == "nsubjpass" and (
+            carrier.lemma_.lower() in DOING_CARRIERS
+        ):
+            by_carrier = _prep_object(carrier, frozenset({"by"}))  # "the attack was carried out by bandits"
+            agent_tok = by_carrier[0] if by_carrier else None
         if agent_tok is None:
             amod = _child(token, "amod", "compound")
             if amod is not None and amod.ent_type_ in ("NORP", "GPE", "ORG"):
