@@ -226,6 +226,21 @@ EVENTS: list[tuple[str, Where]] = [
     # where the locals come from is where they acted
     ("Residents of Kondele blocked the road on Monday to protest the killing.", Where(-0.085, 34.78, "KEN", R1, km=5)),
     ("Traders from Eldoret held a demonstration on Monday over new levies.", Where(0.52, 35.27, "KEN", km=25)),
+    # a name the model splits in two ("Baja" and "California") is one name, and no vote for Hungary
+    ("In Tijuana, Baja California, gunmen shot dead a taxi driver on Sunday.",
+     Where(32.53, -117.02, "MEX", km=25)),
+    # a known name inside a longer one: Homa Bay, not the Somali region Bay
+    ("Youths set fire to the offices of Homa Bay Governor on Monday night.", Where(-0.53, 34.46, "KEN", km=25)),
+    # a town abroad with the name, and a parent at home after it: the parent wins, list or not
+    ("Two student factions clashed at a college, Fatehpur town, Hathazari, on Monday.",
+     Where(22.50, 91.81, "BGD", km=25)),
+    # "X area of Y town" is in Y: neither the Italian Milano nor the other Majengo
+    ("Residents of the Milano area of Malindi town marched against land grabbing on Monday.",
+     Where(-3.22, 40.12, "KEN", km=25)),
+    ("Residents of the Majengo area of Malindi town marched against land grabbing on Monday.",
+     Where(-3.22, 40.12, "KEN", km=25)),
+    # a parent the model tags as a person still names the country
+    ("Snipers shot a fisherman in Hays city (Al Hudaydah) on Sunday.", Where(13.93, 43.48, "YEM", km=50)),
 ]
 
 

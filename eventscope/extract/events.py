@@ -69,6 +69,7 @@ from eventscope.resolve.dates import (
 from eventscope.resolve.gazetteer import Gazetteer
 from eventscope.resolve.organisations import Organisations, load_organisations
 from eventscope.resolve.places import (
+    KIND_WORDS,
     PlaceContext,
     country_place,
     place_context,
@@ -626,6 +627,8 @@ def _home_of_locals(token: Token, body_start: int) -> bool:
         return False
     if token.dep_ == "compound" and token.head.lemma_.lower() in LOCALS:
         return True
+    if token.dep_ == "compound" and token.head.lower_ in KIND_WORDS:
+        token = token.head  # "residents of the Milano area"
     return (
         token.dep_ == "pobj"
         and token.head.lower_ in ("of", "from")

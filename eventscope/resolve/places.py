@@ -40,6 +40,8 @@ DIRECTIONS = frozenset(
 def _entity_texts(span: Span) -> list[str]:
     """Names to look up for a mention: its place entities, then its proper nouns."""
     names = [e.text for e in entities(span) if e.label_ in ("GPE", "LOC", "FAC")]
+    if len(names) > 1 and "," not in span.text and " and " not in span.text:
+        names.insert(0, span.text)  # "Baja California", tagged "Baja" and "California": one name
     if " - " in span.text:  # "Dhaka - Shahbagh": a district of a city, as ACLED writes it
         names.insert(0, span.text.split(" - ")[0].strip())
     proper = " ".join(
@@ -91,6 +93,23 @@ FIRED_FROM_AFAR = frozenset(
 )
 
 
+def _whole_names(ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """Entities with a place name the model split in two joined again: "Baja" and
+    "California" side by side are Baja California when the gazetteer knows that name."""
+    joined: list[Span] = []
+    for ent in ents:
+        last = joined[-1] if joined else None
+        if last is not None and last.end == ent.start and {last.label_, ent.label_} <= {"GPE", "LOC"}:
+            whole = Span(ent.doc, last.start, ent.end, label=last.label_)
+            if gazetteer.subdivisions(whole.text) or any(
+                fold(c.name) == fold(whole.text) for c in gazetteer.cities(whole.text)
+            ):
+                joined[-1] = whole
+                continue
+        joined.append(ent)
+    return joined
+
+
 def place_context(doc: Doc, gazetteer: Gazetteer) -> PlaceContext:
     """Countries and states the article names: directly, by demonym, or through a town.
 
@@ -100,7 +119,7 @@ def place_context(doc: Doc, gazetteer: Gazetteer) -> PlaceContext:
     """
     tally: Counter[str] = Counter()
     areas: Counter[str] = Counter()
-    ents = entities(doc[:])
+    ents = _whole_names(entities(doc[:]), gazetteer)
     for ent in ents:
         if ent.label_ not in ("GPE", "NORP", "LOC"):
             continue
@@ -122,6 +141,8 @@ def place_context(doc: Doc, gazetteer: Gazetteer) -> PlaceContext:
             tally[states[0].country] += 1
             areas[states[0].code] += 1
             continue
+        if _parent(ent) is not None:
+            continue  # "Hays city (Al Hudaydah)": the parent says which country, not the town's namesake
         cities = gazetteer.cities(ent.text)
         # a town counts only when it is of note and its name is not shared by a
         # town of note elsewhere (Alexandria, Egypt and Alexandria, Virginia
@@ -129,12 +150,11 @@ def place_context(doc: Doc, gazetteer: Gazetteer) -> PlaceContext:
         rivals = {c.country for c in cities if cities and c.population * 10 >= cities[0].population}
         if len(rivals) == 1 and cities[0].population >= TOWN_OF_NOTE:
             tally[rivals.pop()] += 1
-    for token in doc:
-        if _names_an_area(token):
-            found = [a for a in gazetteer.subdivisions(token.text)]
-            if len({a.country for a in found}) == 1 and country_named(gazetteer, token.text) is None:
-                tally[found[0].country] += 1
-                areas.update(a.code for a in found if a.top_level)
+    for name in _area_names(doc, gazetteer):
+        found = [a for a in gazetteer.subdivisions(name)]
+        if len({a.country for a in found}) == 1 and country_named(gazetteer, name) is None:
+            tally[found[0].country] += 1
+            areas.update(a.code for a in found if a.top_level)
     # one region per article: the US state where most of the town names it uses
     # have a namesake (Springfield, Columbus and Lebanon together say Ohio)
     votes: Counter[str] = Counter()
@@ -154,6 +174,34 @@ def place_context(doc: Doc, gazetteer: Gazetteer) -> PlaceContext:
         tuple(iso3 for iso3, _ in tally.most_common()),
         tuple(code for code, _ in areas.most_common()),
     )
+
+
+def _area_names(doc: Doc, gazetteer: Gazetteer) -> list[str]:
+    """Names of areas among the proper nouns: each word ("Mandera", "(Sirajganj,
+    Rajshahi)"), or of a run of words the longest part that names an area ("Homa Bay
+    Governor": Homa Bay, not Bay)."""
+    names: list[str] = []
+    run: list[Token] = []
+    for token in [*doc, None]:
+        if token is not None and _names_an_area(token):
+            run.append(token)
+            continue
+        whole = next(
+            (
+                text
+                for size in range(len(run), 1, -1)
+                for first in range(len(run) - size + 1)
+                if gazetteer.subdivisions(text := doc[run[first].i : run[first].i + size].text)
+            ),
+            None,
+        )
+        part_of = token is not None and token.lower_ in SUB_PLACES and token.i + 1 < len(doc) and (
+            doc[token.i + 1].lower_ in ("of", "in")
+        )  # "the Milano area of Malindi town" is in Malindi, wherever another Milano is
+        if not part_of:
+            names.extend([whole] if whole is not None else [t.text for t in run])
+        run = []
+    return names
 
 
 def _names_an_area(token: Token) -> bool:
@@ -221,10 +269,15 @@ _NOT_NAMES = frozenset(
 _NOT_PLACES = frozenset(_NOT_NAMES | DIRECTIONS | KIND_WORDS | {"city hall", "hall", "mine", "camp", "street"})
 # "the Nima community of Accra", "Isawiyah neighbourhood of Jerusalem", "Doha bazar area in Dhaka"
 _SUB = r"(?:" + "|".join(sorted(map(re.escape, SUB_PLACES), key=len, reverse=True)) + r")"
+# (a lower-case word ends the name, as the name's own words are capitalized)
 _SUB_PARENT = re.compile(
     rf"(?:\s+{_KIND}\b)*?\s+{_SUB}\s+(?:of|in)\s+(?:the\s+)?"
-    rf"(?P<name>{_NAME})(?P<kind>(?:\s+{_KIND}\b)*)(?=\s*[,.;:()]|\s*$|\s+(?:on|in|at|during|after|"
-    rf"before|when|where|while|with|and|but|over|for|since|amid|following|as|to|by|near)\b)",
+    rf"(?P<name>{_NAME})(?P<kind>(?:\s+{_KIND}\b)*)(?=\s*[,.;:()]|\s*$|\s+[a-z])",
+)
+# the same when the mention holds the word: "[Milano area] of Malindi town"
+_OF_PARENT = re.compile(
+    rf"\s+(?:of|in)\s+(?:the\s+)?"
+    rf"(?P<name>{_NAME})(?P<kind>(?:\s+{_KIND}\b)*)(?=\s*[,.;:()]|\s*$|\s+[a-z])",
 )
 _LIST_NEXT = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+){_NAME}")
 
@@ -341,6 +394,8 @@ def _parent(span: Span) -> _Parent | None:
     text = doc_text(doc)
     stop = min(len(text), span.end_char + 160)
     found = _PARENT.match(text, span.end_char, stop) or _SUB_PARENT.match(text, span.end_char, stop)
+    if found is None and span[-1].lower_ in SUB_PLACES:
+        found = _OF_PARENT.match(text, span.end_char, stop)
     if found is None:
         return None
     start, end = found.start("name"), found.end("kind") if found.group("kind") else found.end("name")
@@ -437,6 +492,14 @@ def resolve_place(
             if near.lat is not None and near.country == alone.country:
                 if alone.precision is GeoPrecision.EXACT:
                     alone = _sense_near(alone, _entity_texts(head), gazetteer, near)
+                is_town = near.reason is not None and near.reason.startswith("city")
+                if is_town and _part_of(span, link) and not _within(alone, near, 30):
+                    # "the Majengo area of Malindi town": a part of a town lies in it, and the
+                    # Majengo the gazetteer knows is another one; ACLED codes the town
+                    return replace(
+                        near, mention=span.text, evidence=evidence_for(article_id, span),
+                        reason=f"{head.text} (a part of it): in {near.name}, the parent the text names",
+                    )
                 break
     else:
         for link in chain:
@@ -464,7 +527,12 @@ def resolve_place(
     sub_place = any(t.lower_ in SUB_PLACES for t in span) or doc_text(span.doc)[
         span.end_char : parent.span.start_char
     ].strip(" ,(").lower() in SUB_PLACES
-    is_parent = anchor_ok and (not is_city or sub_place or not parent.in_list)
+    # "Fatehpur town, Hathazari": a list would not cross a border, so a town the article's
+    # countries did not pick, in another country than the name after it, has that as parent
+    abroad = alone.country != anchor.country and alone.reason is not None and alone.reason.startswith(
+        "city;"
+    )
+    is_parent = anchor_ok and (not is_city or sub_place or not parent.in_list or abroad)
     if place.lat is not None and is_parent and place.precision is GeoPrecision.REGION:
         if place.country != anchor.country:  # "Victoria, B.C.": not the Australian state
             place = replace(place, lat=None, lon=None, reason="in another country than its parent")
@@ -490,6 +558,23 @@ def resolve_place(
         anchor, mention=span.text, evidence=evidence, precision=precision,
         reason=f"{head.text} ({place.reason}): in {anchor.name}, the parent the text names",
     )
+
+
+def _part_of(span: Span, parent: _Parent) -> bool:
+    """True when the text says the mention is a part of its parent: "X area of Y" (not
+    "X area, Y" nor "X area (Y)", where Y is as often a province as a town)."""
+    words = doc_text(span.doc)[span.end_char : parent.span.start_char].lower().split()
+    if span[-1].lower_ in SUB_PLACES - {"suburb"}:
+        return words[:1] in (["of"], ["in"])
+    # but "the Cincinnati suburb of West Chester" names the suburb after the city
+    return len(words) >= 2 and words[0] in SUB_PLACES - {"suburb"} and words[1] in ("of", "in")
+
+
+def _within(place: Place, other: Place, limit_km: float) -> bool:
+    """True when both places have points no more than ``limit_km`` apart."""
+    if place.lat is None or place.lon is None or other.lat is None or other.lon is None:
+        return False
+    return km_between(place.lat, place.lon, other.lat, other.lon) <= limit_km
 
 
 def _has_sense_in(gazetteer: Gazetteer, name: str, iso3: str) -> bool:
@@ -605,6 +690,19 @@ def _resolve_alone(
         if country is not None:
             reason = "region of a country" if directional else "country only"
             return country_place(country, mention, evidence, reason)
+    # "Homa Bay Governor", "Homa Bay offices": a known name of several words inside the mention
+    proper = [t for t in span if t.pos_ == "PROPN" and t.lower_ not in _NOT_PLACES]
+    for size in range(len(proper) - 1, 1, -1):
+        for first in range(len(proper) - size + 1):
+            words = proper[first : first + size]
+            if words[-1].i - words[0].i != size - 1:
+                continue  # not side by side
+            inner = span.doc[words[0].i : words[-1].i + 1]
+            found = _resolve_alone(article_id, inner, gazetteer, context)
+            if found.lat is not None and found.reason is not None and (
+                found.reason.startswith("city") or found.reason.endswith("not a town")
+            ):
+                return replace(found, mention=mention, evidence=evidence)
     # "Northeast Texas", "North Sinai": a first-level area inside a name, as a region
     for token in span:
         if token.pos_ == "PROPN" and len(span) > 1 and token.text.lower() not in _NOT_PLACES:
