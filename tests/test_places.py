@@ -261,6 +261,28 @@ def test_unknown_place_keeps_the_mention_and_gives_the_article_country():
     assert "Xqwzbury" in location.mention and "not in the gazetteer" in (location.reason or "")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of people marched against fuel prices across Kenya on Monday.",
+        "Kenyan police arrested 20 opposition supporters on Monday.",
+    ],
+)
+def test_an_event_known_only_by_its_country_is_at_the_capital_with_country_precision(text):
+    (event,) = es.extract(text, published="2024-05-06")
+    location = event.location
+    assert location.country == "KEN" and location.precision is GeoPrecision.REGION
+    assert km(location.lat, location.lon, -1.29, 36.82) < 10  # Nairobi, as ACLED places such events
+    assert "at its capital" in location.reason
+
+
+def test_a_country_named_as_a_place_keeps_its_own_point(nlp, gazetteer):
+    doc = nlp("Thousands of people marched against fuel prices across Kenya on Monday.")
+    (kenya,) = [e for e in doc.ents if e.text == "Kenya"]
+    place = resolve_place("a", kenya, gazetteer, place_context(doc, gazetteer))
+    assert km(place.lat, place.lon, 1.0, 38.0) < 50  # the toponym is the country, not its capital
+
+
 def test_the_runner_up_sense_is_reported(nlp, gazetteer):
     text = "Militias shelled the outskirts of Tripoli, the Libyan capital, on Sunday."
     doc = nlp(text)

@@ -552,6 +552,20 @@ def _is_origin(span: Span) -> bool:
     return (root.dep_ == "pobj" and root.head.lower_ == "from") or before == "from"
 
 
+def _at_capital(place: Place, gazetteer: Gazetteer) -> Place:
+    """An event placed only in a country goes to the country's capital, as ACLED codes
+    such events; the precision stays 3, so the point claims no more than the country."""
+    country = gazetteer.country_by_code(place.country) if place.country else None
+    if (
+        country is None
+        or country.capital is None
+        or place.geonameid != country.geonameid
+        or place.precision is not GeoPrecision.REGION
+    ):
+        return place
+    return replace(place, lat=country.capital[0], lon=country.capital[1], reason=f"{place.reason}; at its capital")
+
+
 def _place_for(trigger: Trigger, places: tuple[Span, ...], actor_tokens: set[int], ctx: Context) -> Place:
     """Where the event happened, most specific evidence first.
 
@@ -1166,7 +1180,7 @@ def _build(
     )
     actor2 = _actor(roles.patient, ctx) if roles.patient else None
     actor_tokens = {t.i for span in (roles.agent, roles.patient) if span is not None for t in span}
-    place = _place_for(trigger, roles.places, actor_tokens, ctx)
+    place = _at_capital(_place_for(trigger, roles.places, actor_tokens, ctx), ctx.gazetteer)
     date = _date_for(trigger, ctx, anchors)
     attribution = attribute(article_id, trigger.token, ctx.article.outlet)
     claimed_by: Actor | None = None

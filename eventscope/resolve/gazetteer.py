@@ -31,6 +31,7 @@ class Country:
     lat: float | None
     lon: float | None
     geonameid: int | None = None
+    capital: tuple[float, float] | None = None  # the capital's point (countryinfo)
 
 
 @dataclass(frozen=True)
@@ -211,6 +212,7 @@ class Gazetteer:
         city_rows = list(cache_.get_cities().values())
         iso2_to_iso3 = {c["iso"]: c["iso3"] for c in geo_countries.values()}
         info_latlng: dict[str, tuple[float, float]] = {}
+        capitals: dict[str, tuple[float, float]] = {}
         names: list[tuple[str, str]] = []
         for info in countryinfo.all_countries():
             data = info.info()
@@ -220,6 +222,9 @@ class Gazetteer:
             latlng = data.get("latlng") or []
             if len(latlng) == 2:
                 info_latlng[iso3] = (float(latlng[0]), float(latlng[1]))
+            capital = data.get("capital_latlng") or []
+            if len(capital) == 2:
+                capitals[iso3] = (float(capital[0]), float(capital[1]))
             for name in [data.get("name"), data.get("demonym"), *(data.get("altSpellings") or [])]:
                 if name:
                     names.append((str(name), iso3))
@@ -233,7 +238,10 @@ class Gazetteer:
             point = COUNTRY_POINTS.get(data["iso3"]) or info_latlng.get(data["iso3"])
             lat, lon = point if point is not None else (None, None)
             countries.append(
-                Country(data["iso3"], data["iso"], data["name"], lat, lon, data["geonameid"])
+                Country(
+                    data["iso3"], data["iso"], data["name"], lat, lon, data["geonameid"],
+                    capitals.get(data["iso3"]),
+                )
             )
             names.append((data["name"], data["iso3"]))
         cities = []
