@@ -151,6 +151,23 @@ def test_attack_repelled_by_troops_is_not_by_the_troops():
     assert event.actor1 is None or event.actor1.evidence.text != "troops"
 
 
+def test_fighting_between_two_sides_that_killed_is_one_clash_with_both_sides():
+    text = "Fighting between the army and Mai-Mai militiamen near Rutshuru killed 12 people on Monday."
+    (event,) = es.extract(text, published="2024-03-10")
+    assert event.type is EventType.ASSAULT and event.mode == "armed clash"
+    assert event.actor1.evidence.text in ("army", "the army")
+    assert event.actor2 is not None and "Mai-Mai" in event.actor2.evidence.text
+    assert (event.killed[0].min, event.killed[0].max) == (12, 12)
+
+
+def test_clashes_that_forced_families_to_flee_are_an_event_with_the_displaced():
+    text = "The clashes forced 2,000 families to flee their homes near Rutshuru on Monday."
+    (event,) = es.extract(text, published="2024-03-10")
+    assert event.type is EventType.ASSAULT
+    assert (event.displaced[0].min, event.displaced[0].max) == (2000, 2000)
+    assert event.location.country == "COD"
+
+
 def test_arrest_of_protesters_has_count_place_and_date():
     text = "Police arrested 12 protesters in Mandalay on 3 March 2021."
     (event,) = es.extract(text)

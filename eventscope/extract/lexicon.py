@@ -426,6 +426,11 @@ NOUN_EVENT_VERBS = frozenset(
         "provoke",
         "cause",
         "see",
+        # what an event does to people: "the clashes forced 2,000 families to flee"
+        "force",
+        "displace",
+        "drive",
+        "uproot",
     ]
 )
 # Verbs that end in an event: "resulted in protests", "led to clashes".

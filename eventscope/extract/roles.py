@@ -217,7 +217,9 @@ def _place_span(head: Token) -> Span | None:
 def find_roles(trigger: Trigger, target: Token | None = None) -> Roles:
     """The agent, patient and places of a trigger (``target`` picks one of several)."""
     token = trigger.token
-    between = _prep_object(token, frozenset({"between"})) if trigger.nominal else []
+    # "clashes between X and Y", and the gerund "fighting between X and Y" the parser calls a verb
+    gerund = token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+    between = _prep_object(token, frozenset({"between"})) if trigger.nominal or gerund else []
     if between:
         # "a clash between supporters of A and those of B"
         sides = [between[0], *between[0].conjuncts]

@@ -222,9 +222,11 @@ def _verb_sense(token: Token) -> Sense | None:
     if sense.type is EventType.REQUEST and token.tag_ == "VBG" and token.dep_ == "advcl":
         return None  # "staged a protest, demanding ...": the demand is the protest's, not an event
     if token.lemma_.lower() in ("kill", "strike", "hit", "injure", "wound", "leave") and any(
-        c.dep_ in ("nsubj", "nsubjpass", "agent") and _noun_sense(c) for c in token.children
+        c.dep_ in ("nsubj", "nsubjpass", "agent")
+        and (_noun_sense(c) or (c.tag_ == "VBG" and _verb_sense(c) is not None))
+        for c in token.children
     ):
-        return None  # "a drone strike killed two": the noun is the event
+        return None  # "a drone strike killed two", "fighting between ... killed 23": the subject is the event
     return sense
 
 
