@@ -168,6 +168,26 @@ def test_clashes_that_forced_families_to_flee_are_an_event_with_the_displaced():
     assert event.location.country == "COD"
 
 
+def test_a_village_the_gazetteer_lacks_attacked_in_a_named_state_is_where_not_whom():
+    text = "Bandits raided Kuriga in Kaduna State on Thursday and abducted 287 pupils."
+    (event,) = es.extract(text, published="2024-03-10")
+    assert event.actor2 is None or event.actor2.evidence.text != "Kuriga"
+    assert event.location.country == "NGA" and event.location.name == "Kaduna"
+    assert (event.abducted[0].min, event.abducted[0].max) == (287, 287)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Jets bombed Hamas in Gaza City on Monday.", "Hamas"),  # a group, though a town shares an alias
+        ("Gunmen shot Mohammed Bello in Kano on Friday.", "Mohammed Bello"),  # a person
+    ],
+)
+def test_a_named_group_or_person_attacked_in_a_town_stays_the_target(text, target):
+    (event,) = es.extract(text, published="2024-03-10")
+    assert event.actor2 is not None and event.actor2.evidence.text == target
+
+
 def test_arrest_of_protesters_has_count_place_and_date():
     text = "Police arrested 12 protesters in Mandalay on 3 March 2021."
     (event,) = es.extract(text)

@@ -1112,16 +1112,29 @@ def _target_is_a_town(trigger: Trigger, patient: Span | None, ctx: Context) -> b
         return False
     root = patient.root
     name = patient.text.removeprefix("the ")
-    if ctx.gazetteer.country(name) is not None:
-        return False
+    if ctx.gazetteer.country(name) is not None or ctx.organisations.find_all(name):
+        return False  # "bombed Hamas": a group, whatever town shares an alias with it
     if root.ent_type_ in ("GPE", "LOC", "FAC"):
         return True
     # the small model often tags a town ORG, PERSON or nothing ("shelled Kherson"): a town
     # of some size by that name is taken for it
-    return (
+    if (
         root.pos_ == "PROPN"
         and root.ent_type_ in ("", "ORG", "PERSON")
         and any(city.population >= TARGET_TOWN_POPULATION for city in ctx.gazetteer.cities(name))
+    ):
+        return True
+    # "bandits raided Kuriga in Kaduna State": a name the gazetteer lacks, attacked in a
+    # place the text names, and no group, people or country, is a village there
+    return (
+        root.pos_ == "PROPN"
+        and root.ent_type_ in ("", "ORG", "NORP")  # a person's name is whom
+        and all(t.pos_ == "PROPN" for t in patient if t.lower_ != "the")
+        and any(
+            c.dep_ == "prep" and c.lower_ in ("in", "near")
+            and any(o.ent_type_ in ("GPE", "LOC") for o in c.children if o.dep_ == "pobj")
+            for c in trigger.token.children
+        )
     )
 
 
