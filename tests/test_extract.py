@@ -188,6 +188,22 @@ def test_a_named_group_or_person_attacked_in_a_town_stays_the_target(text, targe
     assert event.actor2 is not None and event.actor2.evidence.text == target
 
 
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("Israeli jets struck Hezbollah positions in southern Lebanon on Monday.", "Military Forces of Israel"),
+        ("Russian missiles hit Kharkiv overnight, killing three civilians.", "Military Forces of Russia"),
+        ("Turkish drones hit a vehicle near Kobani on Sunday, killing two.", "Military Forces of Turkey"),
+        ("A drone struck a car in Sanaa on Monday.", None),  # whose drone, the sentence does not say
+    ],
+)
+def test_whose_weapons_struck_names_that_countrys_forces(text, actor1):
+    (event,) = es.extract(text, published="2024-03-10")
+    assert (event.actor1.name if event.actor1 else None) == actor1
+    if actor1 is not None:
+        assert event.actor1.kind is es.ActorKind.MILITARY
+
+
 def test_arrest_of_protesters_has_count_place_and_date():
     text = "Police arrested 12 protesters in Mandalay on 3 March 2021."
     (event,) = es.extract(text)

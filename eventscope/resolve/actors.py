@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from eventscope.extract.evidence import evidence_for
+from eventscope.extract.lexicon import WEAPONS
 from eventscope.nlp.text import entities
 from eventscope.records import Actor, ActorKind
 from eventscope.resolve.gazetteer import Gazetteer
@@ -86,6 +87,10 @@ def _kind(phrase: Span) -> ActorKind | None:
         return K.PROTESTERS  # "a crowd protesting fuel prices", "people who marched"
     if head.ent_type_ in ("GPE",) and len(phrase) <= 3:
         return K.GOVERNMENT
+    if lemma in WEAPONS and any(
+        c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") for c in head.children
+    ):
+        return K.MILITARY  # "Israeli jets", "Russian missiles": the country's armed forces
     for child in head.children:
         if (
             child.dep_ in ("compound", "amod")
