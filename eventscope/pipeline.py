@@ -22,6 +22,7 @@ from eventscope.classify.model import Classifier, load_classifier, retype_events
 from eventscope.config import Config
 from eventscope.dedup.within import merge_within
 from eventscope.errors import EventscopeError, InputError, ResourceError, StoreError
+from eventscope.extract.arrests import fold_arrests
 from eventscope.extract.events import extract_events
 from eventscope.ingest import read_articles
 from eventscope.ingest.identity import article_id, normalize_text
@@ -82,7 +83,7 @@ def process_article(
 ) -> ArticleResult:
     """Events of one parsed article, the mentions of each real event merged into one."""
     events = extract_events(article, doc, gazetteer, organisations)
-    return ArticleResult(article, tuple(merge_within(events)))
+    return ArticleResult(article, tuple(fold_arrests(merge_within(events))))
 
 
 def retype(result: ArticleResult, classifier: Classifier | None) -> ArticleResult:

@@ -27,10 +27,11 @@ from eventscope.table import COLUMNS
 
 KEY = "s3cret-key"
 HEADERS = {"X-API-Key": KEY}
-# Written for these tests: one arrest, with its place and a weekday to resolve.
+# Written for these tests: one arrest, with its place and a weekday to resolve (no protest
+# beside it: arrests at a protest are the protest's count, extract/arrests.py).
 ARREST = (
-    "Police in Kisumu arrested 14 opposition supporters on Tuesday after they blocked a road "
-    "to protest against new taxes, a police commander said."
+    "Police in Kisumu arrested 14 opposition supporters on Tuesday over alleged incitement "
+    "to violence, a police commander said."
 )
 
 

@@ -31,7 +31,7 @@ def _separate(event: Event) -> bool:
     return bool(_SEPARATE.search(before.lower()))
 
 
-def _dates_fit(a: EventDate | None, b: EventDate | None) -> bool:
+def dates_fit(a: EventDate | None, b: EventDate | None) -> bool:
     if a is None or b is None or a.start is None or b.start is None:
         return True
     if a.derivation in WEAK_DERIVATIONS or b.derivation in WEAK_DERIVATIONS:
@@ -40,7 +40,7 @@ def _dates_fit(a: EventDate | None, b: EventDate | None) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
-def _places_fit(a: Place | None, b: Place | None) -> bool:
+def places_fit(a: Place | None, b: Place | None) -> bool:
     if a is None or b is None or a.lat is None or b.lat is None:
         return True
     if a.geonameid is not None and a.geonameid == b.geonameid:
@@ -53,7 +53,7 @@ def _places_fit(a: Place | None, b: Place | None) -> bool:
     return distance_km(a.lat, a.lon, b.lat, b.lon) <= WITHIN_RADIUS_KM
 
 
-def _stated_place(event: Event) -> Place | None:
+def stated_place(event: Event) -> Place | None:
     """The event's place when its own sentence names it. A place taken from elsewhere
     in the article (another sentence, the dateline, the country) tells nothing about
     which event a sentence reports: "They killed five" after the lead's attack."""
@@ -73,8 +73,8 @@ def same_within(a: Event, b: Event) -> bool:
         a.type is b.type
         and not (a.is_aggregate or b.is_aggregate)
         and not (_separate(a) or _separate(b))
-        and _dates_fit(a.date, b.date)
-        and _places_fit(_stated_place(a), _stated_place(b))
+        and dates_fit(a.date, b.date)
+        and places_fit(stated_place(a), stated_place(b))
         and _actors_fit(a.actor1, b.actor1)
         and _actors_fit(a.actor2, b.actor2)
     )
