@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from eventscope.extract import lexicon
 from eventscope.extract.triggers import Trigger
 from eventscope.nlp.text import entities
+from eventscope.resolve.actors import weapon_owner
 
 LOCATIVE_PREPS = frozenset(["in", "at", "near", "outside", "inside", "across", "around", "within", "into"])
 TARGET_PREPS = frozenset({"on", "against", "at", "targeting", "into"})
@@ -106,18 +107,6 @@ def _is_actorish(token: Token) -> bool:
     if any(t.lemma_.lower() in lexicon.WEAPONS for t in noun_phrase(token)):
         return False
     return lemma not in lexicon.NOUN_TRIGGERS
-
-
-def _weapon_owner(token: Token) -> Span | None:
-    """Whose weapons did it: "Israeli jets", "Russian missiles" name the country's forces
-    (``resolve.actors`` makes them its military); a weapon alone ("a drone") names no one."""
-    if token.lemma_.lower() not in lexicon.WEAPONS:
-        return None
-    owner = next(
-        (c for c in token.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")),
-        None,
-    )
-    return noun_phrase(token) if owner is not None else None
 
 
 def _force_owning(facility: Token) -> Span | None:
@@ -302,8 +291,8 @@ def find_roles(trigger: Trigger, target: Token | None = None) -> Roles:
         if own is not None and patient_tok.ent_type_ not in ("GPE", "LOC", "FAC"):
             places = [own]
     agent = noun_phrase(agent_tok) if agent_tok is not None and _is_actorish(agent_tok) else None
-    if agent is None and agent_tok is not None:
-        agent = _weapon_owner(agent_tok)
+    if agent is None and agent_tok is not None and weapon_owner(agent_tok) is not None:
+        agent = noun_phrase(agent_tok)  # "Israeli jets": resolve.actors makes them the country's military
     patient = (
         noun_phrase(patient_tok) if patient_tok is not None and _is_actorish(patient_tok) else None
     )

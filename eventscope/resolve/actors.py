@@ -80,6 +80,17 @@ CONTEXT_COUNTRY_KINDS = frozenset(
 PROTESTING = frozenset({"protest", "demonstrate", "march", "rally"})
 
 
+def weapon_owner(head: Token) -> Token | None:
+    """The country or demonym whose weapon ``head`` is ("Israeli jets", "Russian
+    missiles"), or None (a weapon alone, or no weapon)."""
+    if head.lemma_.lower() not in WEAPONS:
+        return None
+    return next(
+        (c for c in head.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")),
+        None,
+    )
+
+
 def _kind(phrase: Span) -> ActorKind | None:
     head = phrase.root
     lemma = head.lemma_.lower()
@@ -87,9 +98,7 @@ def _kind(phrase: Span) -> ActorKind | None:
         return K.PROTESTERS  # "a crowd protesting fuel prices", "people who marched"
     if head.ent_type_ in ("GPE",) and len(phrase) <= 3:
         return K.GOVERNMENT
-    if lemma in WEAPONS and any(
-        c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") for c in head.children
-    ):
+    if weapon_owner(head) is not None:
         return K.MILITARY  # "Israeli jets", "Russian missiles": the country's armed forces
     for child in head.children:
         if (
