@@ -492,7 +492,10 @@ def resolve_place(
             if near.lat is not None and near.country == alone.country:
                 if alone.precision is GeoPrecision.EXACT:
                     alone = _sense_near(alone, _entity_texts(head), gazetteer, near)
-                is_town = near.reason is not None and near.reason.startswith("city")
+                # a town, by the gazetteer or by the text ("of Nyeri town", Nyeri also a county)
+                is_town = (near.reason is not None and near.reason.startswith("city")) or (
+                    link.span[-1].lower_ in ("town", "city")
+                )
                 if is_town and _part_of(span, link) and not _within(alone, near, 30):
                     # "the Majengo area of Malindi town": a part of a town lies in it, and the
                     # Majengo the gazetteer knows is another one; ACLED codes the town
