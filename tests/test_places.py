@@ -230,17 +230,21 @@ EVENTS: list[tuple[str, Where]] = [
     ("In Tijuana, Baja California, gunmen shot dead a taxi driver on Sunday.",
      Where(32.53, -117.02, "MEX", km=25)),
     # a known name inside a longer one: Homa Bay, not the Somali region Bay
-    ("Youths set fire to the offices of Homa Bay Governor on Monday night.", Where(-0.53, 34.46, "KEN", km=25)),
+    ("Protesters threw stones at the offices of Homa Bay Governor in a row over bursaries on Monday.",
+     Where(-0.53, 34.46, "KEN", km=25)),
     # a town abroad with the name, and a parent at home after it: the parent wins, list or not
-    ("Two student factions clashed at a college, Fatehpur town, Hathazari, on Monday.",
+    ("Rival student groups fought with sticks at a school, Rampur village, Hathazari, on Monday.",
      Where(22.50, 91.81, "BGD", km=25)),
-    # "X area of Y town" is in Y: neither the Italian Milano nor the other Majengo
-    ("Residents of the Milano area of Malindi town marched against land grabbing on Monday.",
-     Where(-3.22, 40.12, "KEN", km=25)),
-    ("Residents of the Majengo area of Malindi town marched against land grabbing on Monday.",
-     Where(-3.22, 40.12, "KEN", km=25)),
+    # "X area of Y town" is in Y: neither the Italian Roma nor the Majengo of western Kenya
+    ("Residents of the Roma area of Kisumu town marched against rising rents on Monday.",
+     Where(-0.09, 34.77, "KEN", km=25)),
+    ("Residents of the Majengo area of Garissa town marched against rising rents on Monday.",
+     Where(-0.45, 39.65, "KEN", km=25)),
+    # Nyeri is a county too; "Nyeri town" says the town
+    ("Traders from the Majengo area of Nyeri town marched against new levies on Monday.",
+     Where(-0.42, 36.95, "KEN", km=25)),
     # a parent the model tags as a person still names the country
-    ("Snipers shot a fisherman in Hays city (Al Hudaydah) on Sunday.", Where(13.93, 43.48, "YEM", km=50)),
+    ("A landmine killed a shepherd near Hays city (Al Hudaydah) on Sunday.", Where(13.93, 43.48, "YEM", km=50)),
 ]
 
 
