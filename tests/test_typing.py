@@ -50,6 +50,32 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
      ("PROTEST", "Protests", "Peaceful protest")),
     ("Traders staged a protest in Kitale on Monday, demanding lower market fees.",
      ("PROTEST", "Protests", "Peaceful protest")),
+    # What a crowd protests against is not what it did
+    ("Market women formed a human chain in Kumasi on Monday against the recent killings of traders.",
+     ("PROTEST", "Protests", "Peaceful protest")),
+    ("Students marched in Tamale on Friday, condemning the assault on a lecturer.",
+     ("PROTEST", "Protests", "Peaceful protest")),
+    ("Residents of Ho rallied on Saturday amid anger at a violent attack on a nurse.",
+     ("PROTEST", "Protests", "Peaceful protest")),
+    ("Party youths attacked the marchers in Tamale on Friday.",
+     ("PROTEST", "Protests", "Protest with intervention")),
+    # Violence by people who are no armed organisation: mob violence
+    ("A shop owner and his nephews assaulted two customers in Kumasi on Monday.",
+     ("ASSAULT", "Riots", "Mob violence")),
+    ("Unknown assailants assaulted a bus conductor in Tema on Sunday.",
+     ("ASSAULT", "Riots", "Mob violence")),
+    ("Two groups of rival transport owners clashed in Techiman on Tuesday.",
+     ("ASSAULT", "Riots", "Mob violence")),
+    ("Kokomba tribesmen clashed with Konkomba herders near Bimbilla on Monday.",
+     ("ASSAULT", "Battles", "Armed clash")),
+    # Sexual violence, whatever word carries it
+    ("Soldiers raped two women in a village near Kalehe on Friday.",
+     ("ASSAULT", "Violence against civilians", "Sexual violence")),
+    ("A girl was sexually assaulted by militiamen near Djugu on Sunday.",
+     ("ASSAULT", "Violence against civilians", "Sexual violence")),
+    # "Gunmen" opening a sentence, which the model tags as a place
+    ("Gunmen kidnapped six farm workers near Zaria on Monday.",
+     ("ASSAULT", "Violence against civilians", "Abduction/forced disappearance")),
     # Armed sides: battles; an armed side against the unarmed: violence against civilians
     ("Soldiers clashed with al-Shabaab fighters near Dhobley on Monday.",
      ("ASSAULT", "Battles", "Armed clash")),

@@ -5,11 +5,19 @@ protest's sentence or the next one: "police fired tear gas to disperse them"
 (intervention), "police opened fire, killing two" (excessive force), "they
 hurled stones and torched a bus" (a violent demonstration: a riot). The words
 are read as lemmas over that window; nothing else is guessed.
+
+What the crowd protests about is not how the protest went: "a human chain
+against the assault on a teacher", "demanding justice for the killings",
+"amid clashes (coded separately)" name violence the protesters did not
+commit, so the grievance (the phrase after "against", "over", "amid",
+"demanding", "condemning" and the like) is left out of the window. Violence
+done *to* the protesters ("activists of the ruling party assaulted the
+marchers") is an intervention, not a riot.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 FORCES = frozenset(["police", "policeman", "officer", "security", "force", "soldier", "troop", "army", "gendarme"])
 INTERVENTION = frozenset(
@@ -22,9 +30,64 @@ RIOTING = frozenset(
 )
 
 
+# prepositions that introduce what a protest is about, wherever they attach
+GRIEVANCE_PREPS = frozenset(["against", "over", "amid", "amidst", "about", "regarding", "concerning"])
+# ... and these only on the protest itself ("protested after the killing of a boy")
+PROTEST_PREPS = frozenset(["after", "following", "for", "at"])
+PROTEST_WORDS = frozenset(
+    ["protest", "demonstrate", "demonstration", "rally", "march", "chain", "gather", "strike", "sit",
+     "procession", "picket", "street", "protester", "demonstrator"]
+)
+# verbs whose object is the grievance: "demanding justice for the killing"
+GRIEVANCE_VERBS = frozenset(
+    ["demand", "condemn", "denounce", "decry", "protest", "oppose", "seek", "call", "mourn", "accuse", "urge"]
+)
+GRIEVANCE_DEPS = frozenset(["dobj", "ccomp", "xcomp", "prep", "attr", "oprd", "pobj"])
+# the crowd, as the one violence is done to
+CROWD_NOUNS = frozenset(
+    ["protester", "demonstrator", "marcher", "participant", "student", "activist", "procession", "rally",
+     "march", "protest", "demonstration", "crowd"]
+)
+
+
+def _grievance(window: Span) -> set[int]:
+    """Indices of the tokens that say what the protest is about."""
+    skipped: set[int] = set()
+    for token in window:
+        lemma = token.lemma_.lower()
+        if token.dep_ == "prep" and (
+            token.lower_ in GRIEVANCE_PREPS
+            or token.lower_ in PROTEST_PREPS and token.head.lemma_.lower() in PROTEST_WORDS
+        ):
+            skipped.update(t.i for t in token.subtree)
+        elif token.pos_ == "VERB" and lemma in GRIEVANCE_VERBS:
+            for child in token.rights:
+                if child.dep_ in GRIEVANCE_DEPS:  # not "... and hurled stones" (conj)
+                    skipped.update(t.i for t in child.subtree)
+    return skipped
+
+
+def _against_crowd(token: Token) -> bool:
+    """True when the violent verb is done to the protesters ("assaulted the marchers")."""
+    if token.pos_ != "VERB":
+        return False
+    verbs = [token, *token.conjuncts]  # "assaulted and injured the marchers"
+    return any(
+        child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in CROWD_NOUNS
+        for verb in verbs
+        for child in verb.children
+    )
+
+
 def _lemmas(window: Span) -> set[str]:
-    lemmas = {t.lemma_.lower() for t in window}
-    text = window.text.lower()
+    skipped = _grievance(window)
+    lemmas: set[str] = set()
+    for t in window:
+        if t.i in skipped:
+            continue
+        lemma = t.lemma_.lower()
+        lemmas.add("attack-crowd" if lemma in RIOTING and _against_crowd(t) else lemma)
+    text = "".join(t.text_with_ws for t in window if t.i not in skipped).lower()
     if "tear gas" in text or "teargas" in text:
         lemmas.add("teargas")
     if "set fire" in text or "set ablaze" in text or "set alight" in text:
@@ -46,6 +109,6 @@ def protest_mode(window: Span) -> str | None:
         return "excessive force"
     if lemmas & RIOTING:
         return "riot"
-    if forces and lemmas & INTERVENTION or "teargas" in lemmas:
+    if forces and lemmas & INTERVENTION or "teargas" in lemmas or "attack-crowd" in lemmas:
         return "intervention"
     return None

@@ -1056,6 +1056,39 @@ def _mark_claimed(events: list[Event], claimer: Actor | None) -> None:
         events[index] = replace(events[index], claimed_by=claimer)
 
 
+# Those who fight as an organisation; violence by anyone else is, for ACLED, a riot.
+ORGANISED = frozenset(
+    {ActorKind.MILITARY, ActorKind.POLICE, ActorKind.REBEL, ActorKind.COMMUNAL, ActorKind.GOVERNMENT,
+     ActorKind.INTERNATIONAL}
+)
+# Violence done by hand: "assaulted", "stabbed" (not shooting, not bombing).
+BY_HAND = frozenset({"assault", "stab"})
+
+
+def _unorganised(
+    type_: EventType, mode: str | None, trigger: Trigger, actor1: Actor | None, actor2: Actor | None
+) -> str | None:
+    """Mob violence where no armed organisation is in the fight, else ``mode`` unchanged.
+
+    "Assailants assaulted a trader" and "supporters of a councillor clashed with
+    rivals" are people, not armed groups, fighting: ACLED's mob violence. A
+    named side of no known kind in a clash with no armed side is the same.
+    """
+    if type_ is not EventType.ASSAULT:
+        return mode
+    kind1 = actor1.kind if actor1 is not None else None
+    kind2 = actor2.kind if actor2 is not None else None
+    lemma = lexicon.lemma(trigger.token)
+    # "was assaulted" with no doer named is still a beating; "was stabbed to death" may be a murder
+    doer_fits = actor1 is not None or lemma == "assault"
+    if mode is None and lemma in BY_HAND and kind1 not in ORGANISED and doer_fits:
+        return "mob violence"
+    unarmed2 = kind2 not in ORGANISED and kind2 is not ActorKind.UNIDENTIFIED
+    if mode == "armed clash" and actor1 is not None and kind1 is None and unarmed2:
+        return "mob violence"
+    return mode
+
+
 def _escalated(event: Event, doc: Doc, sentences: list[Span]) -> Event:
     """A protest whose sentence or the next tells of force or violence, typed so."""
     if event.type is not EventType.PROTEST or event.mode not in (None, "peaceful", "obstruct"):
@@ -1209,6 +1242,7 @@ def _build(
         actor1 = _speaker_actor(attribution, trigger.token.doc, ctx)
         actor2 = _actor(accused, ctx) if accused is not None else None
     blamed_on = actor2 if type_ is EventType.ACCUSE else None
+    mode = _unorganised(type_, mode, trigger, actor1, actor2)
     acled_type, acled_sub, cameo = crosswalk(
         type_, mode, actor1.kind if actor1 else None, actor2.kind if actor2 else None
     )

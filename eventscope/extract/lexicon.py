@@ -24,7 +24,8 @@ class Sense:
 A, C, P = EventType.ASSAULT, EventType.COERCE, EventType.PROTEST
 
 # The model's lemmatizer gets a few news verbs wrong ("staged" -> "stag").
-LEMMA_FIXES = {"stag": "stage", "stoned": "stone", "torche": "torch", "vandalise": "vandalize", "demos": "demo"}
+LEMMA_FIXES = {"stag": "stage", "stoned": "stone", "torche": "torch", "vandalise": "vandalize", "demos": "demo",
+               "rap": "rape"}
 
 
 def lemma(token: object) -> str:
@@ -254,6 +255,8 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "massacre": Sense(A),
     "behead": Sense(A),
     "stab": Sense(A),
+    "rape": Sense(A, "sexual violence"),
+    "molest": Sense(A, "sexual violence"),
     "abduct": Sense(A, "abduction"),
     "kidnap": Sense(A, "abduction"),
     "storm": Sense(A, needs=FACILITIES),
@@ -330,6 +333,7 @@ NOUN_TRIGGERS: dict[str, Sense] = {
     "assault": Sense(A),
     "strike": Sense(A),
     "airstrike": Sense(A, "air/drone strike"),
+    "rape": Sense(A, "sexual violence"),
     "bombing": Sense(A, "explosives"),
     "shelling": Sense(A, "shelling/missile"),
     "explosion": Sense(A, "explosives"),
@@ -391,6 +395,7 @@ NOUN_EVENT_VERBS = frozenset(
         "launch",
         "stage",
         "hold",
+        "form",  # "formed a human chain"
         "erupt",
         "break",
         "engage",

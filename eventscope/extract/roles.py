@@ -19,6 +19,7 @@ from eventscope.resolve.actors import weapon_owner
 
 LOCATIVE_PREPS = frozenset(["in", "at", "near", "outside", "inside", "across", "around", "within", "into"])
 TARGET_PREPS = frozenset({"on", "against", "at", "targeting", "into"})
+CLASH_PREPS = frozenset({"with", "against"})
 # Carriers whose passive agent did the event ("the raid was carried out by troops"),
 # unlike "the attack was repelled by troops" or "the protest was sparked by a killing".
 DOING_CARRIERS = frozenset(
@@ -164,8 +165,9 @@ def _agent_of_verb(verb: Token) -> Token | None:
 
 
 def _side_preps(trigger: Trigger) -> frozenset[str]:
-    """Prepositions that introduce the other party: a target, or in a clash the other side."""
-    return TARGET_PREPS | {"with"} if trigger.sense.mode == "armed clash" else TARGET_PREPS
+    """Prepositions that introduce the other party: a target, or in a clash the other side
+    ("clashed with police"; "clashed at the market" says where, "on Monday" when)."""
+    return CLASH_PREPS if trigger.sense.mode == "armed clash" else TARGET_PREPS
 
 
 def _patient_of_verb(verb: Token, preps: frozenset[str] = TARGET_PREPS) -> Token | None:

@@ -107,10 +107,16 @@ def is_irrealis(token: Token, *, purpose_ok: bool = False) -> bool:
     return False
 
 
+# What the act is, whatever weapon it was done with ("raped at gunpoint").
+KEPT_MODES = frozenset({"armed clash", "sexual violence", "abduction"})
+
+
 def _mode(token: Token, sense: Sense) -> str | None:
-    if sense.mode is not None and (sense.type is not EventType.ASSAULT or sense.mode == "armed clash"):
+    if sense.mode is not None and (sense.type is not EventType.ASSAULT or sense.mode in KEPT_MODES):
         return sense.mode  # "exchanged artillery with the army" is still a clash
     for child in token.children:
+        if child.lower_ == "sexually" and sense.type is EventType.ASSAULT:
+            return "sexual violence"  # "sexually assaulted", "sexually abused"
         if child.dep_ in ("compound", "amod", "nmod") and child.lemma_.lower() in COMPOUND_MODES:
             return COMPOUND_MODES[child.lemma_.lower()]
     words = _phrase_words(token)

@@ -30,7 +30,7 @@ HEAD_KINDS: dict[str, ActorKind] = {
     "gendarme": K.POLICE, "gendarmerie": K.POLICE, "security": K.POLICE,
     "army": K.MILITARY, "military": K.MILITARY, "soldier": K.MILITARY, "troop": K.MILITARY,
     "navy": K.MILITARY, "jet": K.MILITARY, "warplane": K.MILITARY, "force": K.MILITARY,
-    "militia": K.REBEL, "militant": K.REBEL, "rebel": K.REBEL, "insurgent": K.REBEL,
+    "militia": K.REBEL, "militiaman": K.REBEL, "militiamen": K.REBEL, "militant": K.REBEL, "rebel": K.REBEL, "insurgent": K.REBEL,
     "fighter": K.REBEL, "jihadist": K.REBEL, "guerrilla": K.REBEL, "extremist": K.REBEL,
     "gunman": K.UNIDENTIFIED, "gunmen": K.UNIDENTIFIED, "assailant": K.UNIDENTIFIED,
     "attacker": K.UNIDENTIFIED, "perpetrator": K.UNIDENTIFIED,
@@ -56,11 +56,13 @@ HEAD_KINDS: dict[str, ActorKind] = {
     "teacher": K.CIVILIANS, "nurse": K.CIVILIANS, "doctor": K.CIVILIANS, "pupil": K.CIVILIANS,
     "organizer": K.CIVILIANS, "organiser": K.CIVILIANS, "owner": K.CIVILIANS,
     "accomplice": K.CIVILIANS, "person": K.CIVILIANS, "relative": K.CIVILIANS,
+    "clan": K.COMMUNAL, "clansman": K.COMMUNAL, "clansmen": K.COMMUNAL, "tribesman": K.COMMUNAL,
+    "tribesmen": K.COMMUNAL,
 }
 # Compounds that change the kind of the head: "armed forces", "security forces".
 COMPOUND_KINDS: dict[str, ActorKind] = {
     "security": K.POLICE, "police": K.POLICE, "armed": K.MILITARY, "military": K.MILITARY,
-    "government": K.MILITARY, "rebel": K.REBEL, "militia": K.REBEL,
+    "government": K.MILITARY, "rebel": K.REBEL, "militia": K.REBEL, "clan": K.COMMUNAL,
 }
 ACLED_NAMES: dict[ActorKind, str] = {
     K.MILITARY: "Military Forces of {country}",
@@ -96,8 +98,8 @@ def _kind(phrase: Span) -> ActorKind | None:
     lemma = head.lemma_.lower()
     if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in PROTESTING for c in head.children):
         return K.PROTESTERS  # "a crowd protesting fuel prices", "people who marched"
-    if head.ent_type_ in ("GPE",) and len(phrase) <= 3:
-        return K.GOVERNMENT
+    if head.ent_type_ in ("GPE",) and len(phrase) <= 3 and lemma not in HEAD_KINDS:
+        return K.GOVERNMENT  # "Kenya said"; not "Gunmen", which the model tags a place
     if weapon_owner(head) is not None:
         return K.MILITARY  # "Israeli jets", "Russian missiles": the country's armed forces
     for child in head.children:
