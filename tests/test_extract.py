@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 import eventscope as es
-from eventscope.records import Certainty, EventType, GeoPrecision
+from eventscope.records import ActorKind, Certainty, EventType, GeoPrecision
 
 SAMPLE = (
     Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "iraq-embassy-attackers.txt"
@@ -275,6 +275,43 @@ def test_stone_throwing_protesters_are_a_violent_demonstration():
     text = "Students protested in Eldoret on Tuesday and hurled stones at passing vehicles."
     protest = _only(es.extract(text, published="2024-03-06"), EventType.PROTEST)
     assert (protest.acled_event_type, protest.acled_sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_a_dispersed_crowd_is_read_with_what_it_did_before():
+    text = (
+        "On 3 March 2024, hundreds of demonstrators stormed the district office in Bawku and "
+        "smashed its windows. Police fired tear gas to disperse the demonstrators."
+    )
+    events = es.extract(text, published="2024-03-04")
+    assert [(e.type, e.acled_event_type, e.acled_sub_event_type) for e in events] == [
+        (EventType.PROTEST, "Riots", "Violent demonstration")
+    ]
+    riot = events[0]
+    assert riot.actor1.kind is ActorKind.PROTESTERS and riot.actor2.kind is ActorKind.POLICE
+
+
+def test_a_merged_event_is_typed_from_its_merged_doer_and_mode():
+    # the attack gives the doer (a mob), the vandalism a mode; alone, vandalism with no
+    # doer would be a strategic development
+    text = (
+        "On 6 May 2024, two police officers were injured in an attack by a mob in Narail. "
+        "They also vandalized a police vehicle."
+    )
+    events = es.extract(text, published="2024-05-07")
+    assert [(e.acled_event_type, e.acled_sub_event_type) for e in events] == [("Riots", "Mob violence")]
+    assert events[0].actor1.kind is ActorKind.MOB
+
+
+def test_a_toll_in_the_clash_belongs_to_the_clash():
+    text = (
+        "On 7 January 2024, supporters of the ruling party and an independent candidate clashed at "
+        "Luneswar union in Netrakona during a victory procession. One person was killed and at "
+        "least 14 were injured in the clash."
+    )
+    events = es.extract(text, published="2024-01-08")
+    assert [(e.acled_event_type, e.acled_sub_event_type) for e in events] == [("Riots", "Mob violence")]
+    assert [(q.min, q.max) for q in events[0].killed] == [(1, 1)]
+    assert events[0].actor2 is None or "Luneswar" not in events[0].actor2.mention
 
 
 def test_villagers_beating_a_suspect_is_mob_violence():

@@ -57,6 +57,8 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
      ("PROTEST", "Protests", "Peaceful protest")),
     ("Residents of Ho rallied on Saturday amid anger at a violent attack on a nurse.",
      ("PROTEST", "Protests", "Peaceful protest")),
+    ("Farmers protested outside the district office in Ho on Monday after floods destroyed their crops.",
+     ("PROTEST", "Protests", "Peaceful protest")),
     ("Party youths attacked the marchers in Tamale on Friday.",
      ("PROTEST", "Protests", "Protest with intervention")),
     # Violence by people who are no armed organisation: mob violence
@@ -68,6 +70,13 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
      ("ASSAULT", "Riots", "Mob violence")),
     ("Kokomba tribesmen clashed with Konkomba herders near Bimbilla on Monday.",
      ("ASSAULT", "Battles", "Armed clash")),
+    ("Unidentified people vandalized a shrine in Tamale on Sunday.", ("ASSAULT", "Riots", "Mob violence")),
+    ("Pupils of a boarding school in Nyeri went on strike on Monday, destroying dormitory windows.",
+     ("PROTEST", "Riots", "Violent demonstration")),
+    # a riot told twice, as a march and as its crowd's violence, is one violent protest
+    ("Students marched in Wa and hurled stones at police.", ("PROTEST", "Riots", "Violent demonstration")),
+    ("Hundreds of farmers joined a rally in Wa on Monday demanding new roads.",
+     ("PROTEST", "Protests", "Peaceful protest")),
     # Sexual violence, whatever word carries it
     ("Soldiers raped two women in a village near Kalehe on Friday.",
      ("ASSAULT", "Violence against civilians", "Sexual violence")),

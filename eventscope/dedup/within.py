@@ -1,12 +1,14 @@
 """Merges the mentions of one event inside one article (headline, lead, "the December 7 attacks").
 
-Two events of one article are one when they have the same type, compatible
+Two events of one article are one when they have the same type (or are a
+riot told both as a protest and as its crowd's violence), compatible
 dates, places (each as its own sentence states it) and actors, and neither is
 told as "separate" or "another".
 Events join the first earlier group they fit in full, in text order, so the
 lead's event speaks for the group and keeps every count and piece of evidence.
 A mention whose sentence states no date (its date is the publication date or
-the dateline) gives no "also reported" date: nobody reported it.
+the dateline) gives no "also reported" date: nobody reported it. The merged
+event is typed (ACLED, CAMEO) from its merged mode and actors.
 """
 
 from __future__ import annotations
@@ -18,9 +20,12 @@ from dataclasses import replace
 from eventscope.dedup.combine import combine
 from eventscope.dedup.score import distance_km
 from eventscope.dedup.signature import WEAK_DERIVATIONS
-from eventscope.records import Actor, Event, EventDate, Place
+from eventscope.extract.crosswalk import crosswalk
+from eventscope.records import Actor, ActorKind, Event, EventDate, EventType, Place
 
 WITHIN_RADIUS_KM = 25.0
+RIOT_TYPES = {EventType.PROTEST, EventType.ASSAULT}
+CROWD_KINDS = frozenset({ActorKind.CIVILIANS, ActorKind.PROTESTERS, ActorKind.RIOTERS, ActorKind.MOB})
 # "claimed separate attacks", "another blast": told as a different event.
 _SEPARATE = re.compile(r"\b(?:separate|another|other|second|third|further|new)\W+(?:\w+\W+){0,2}$")
 
@@ -63,19 +68,29 @@ def stated_place(event: Event) -> Place | None:
     return place if place.evidence.sentence_index == event.evidence.sentence_index else None
 
 
-def _actors_fit(a: Actor | None, b: Actor | None) -> bool:
-    return a is None or b is None or a.name == b.name or a.kind == b.kind
+def _actors_fit(a: Actor | None, b: Actor | None, *, crowd: bool = False) -> bool:
+    """Whether two mentions' actors can be one; with ``crowd``, any two kinds of crowd
+    ("students" marching, "rioters" throwing stones) can."""
+    if a is None or b is None or a.name == b.name or a.kind == b.kind:
+        return True
+    return crowd and a.kind in CROWD_KINDS and b.kind in CROWD_KINDS
+
+
+def _one_riot(a: Event, b: Event) -> bool:
+    """A violent protest and the violence of its crowd ("demonstrators stormed the office
+    ... police dispersed the demonstrators"): ACLED codes one riot."""
+    return a.acled_event_type == b.acled_event_type == "Riots" and {a.type, b.type} == RIOT_TYPES
 
 
 def same_within(a: Event, b: Event) -> bool:
     """Whether two events of one article are mentions of one event."""
     return (
-        a.type is b.type
+        (a.type is b.type or _one_riot(a, b))
         and not (a.is_aggregate or b.is_aggregate)
         and not (_separate(a) or _separate(b))
         and dates_fit(a.date, b.date)
         and places_fit(stated_place(a), stated_place(b))
-        and _actors_fit(a.actor1, b.actor1)
+        and _actors_fit(a.actor1, b.actor1, crowd=a.type is not b.type)
         and _actors_fit(a.actor2, b.actor2)
     )
 
@@ -92,8 +107,22 @@ def merge_within(events: Sequence[Event]) -> list[Event]:
     return [group[0] if len(group) == 1 else _combined(group) for group in groups]
 
 
+def _typed(event: Event, group: Sequence[Event]) -> Event:
+    """The merged event's ACLED and CAMEO codes from its merged mode and actors: one
+    mention may give the mode ("vandalized") and another the doer ("a mob attacked").
+    A riot told as a protest and as violence is a violent protest (PLOVER PROTEST/riot)."""
+    if len({m.type for m in group}) > 1:
+        event = replace(event, type=EventType.PROTEST, mode="riot")
+    acled_type, acled_sub, cameo = crosswalk(
+        event.type, event.mode,
+        event.actor1.kind if event.actor1 else None,
+        event.actor2.kind if event.actor2 else None,
+    )
+    return replace(event, acled_event_type=acled_type, acled_sub_event_type=acled_sub, cameo_root=cameo)
+
+
 def _combined(group: Sequence[Event]) -> Event:
-    event = combine(group, event_id=group[0].event_id, latest_counts=False)
+    event = _typed(combine(group, event_id=group[0].event_id, latest_counts=False), group)
     unstated = {
         m.event_id for m in group if m.date is not None and m.date.derivation in WEAK_DERIVATIONS
     }

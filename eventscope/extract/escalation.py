@@ -26,6 +26,7 @@ INTERVENTION = frozenset(
 LETHAL = frozenset(["kill", "shoot", "dead", "fatally", "ammunition"])
 RIOTING = frozenset(
     ["stone", "pelt", "hurl", "throw", "torch", "vandalize", "vandalise", "loot", "smash", "burn", "clash", "rampage", "ransack", "attack",
+     "destroy",
      "assault", "riot", "rioter", "battle", "violent"]
 )
 
@@ -38,6 +39,7 @@ PROTEST_WORDS = frozenset(
     ["protest", "demonstrate", "demonstration", "rally", "march", "chain", "gather", "strike", "sit",
      "procession", "picket", "street", "protester", "demonstrator"]
 )
+GRIEVANCE_MARKS = frozenset(["after", "because", "since", "following"])
 # verbs whose object is the grievance: "demanding justice for the killing"
 GRIEVANCE_VERBS = frozenset(
     ["demand", "condemn", "denounce", "decry", "protest", "oppose", "seek", "call", "mourn", "accuse", "urge"]
@@ -59,6 +61,12 @@ def _grievance(window: Span) -> set[int]:
             token.lower_ in GRIEVANCE_PREPS
             or token.lower_ in PROTEST_PREPS and token.head.lemma_.lower() in PROTEST_WORDS
         ):
+            skipped.update(t.i for t in token.subtree)
+        elif (
+            token.dep_ == "advcl"
+            and token.head.lemma_.lower() in PROTEST_WORDS
+            and any(c.dep_ == "mark" and c.lower_ in GRIEVANCE_MARKS for c in token.children)
+        ):  # "protested after pollution destroyed their crops"
             skipped.update(t.i for t in token.subtree)
         elif token.pos_ == "VERB" and lemma in GRIEVANCE_VERBS:
             for child in token.rights:

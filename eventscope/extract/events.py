@@ -1072,7 +1072,8 @@ def _unorganised(
 
     "Assailants assaulted a trader" and "supporters of a councillor clashed with
     rivals" are people, not armed groups, fighting: ACLED's mob violence. A
-    named side of no known kind in a clash with no armed side is the same.
+    named side of no known kind in a clash with no armed side is the same, and
+    so is vandalism by anyone but an armed organisation.
     """
     if type_ is not EventType.ASSAULT:
         return mode
@@ -1083,20 +1084,33 @@ def _unorganised(
     doer_fits = actor1 is not None or lemma == "assault"
     if mode is None and lemma in BY_HAND and kind1 not in ORGANISED and doer_fits:
         return "mob violence"
+    if mode == "property destruction" and lemma == "vandalize" and kind1 not in ORGANISED:
+        return "mob violence"  # "unidentified persons vandalized a temple": not an armed group's act
     unarmed2 = kind2 not in ORGANISED and kind2 is not ActorKind.UNIDENTIFIED
     if mode == "armed clash" and actor1 is not None and kind1 is None and unarmed2:
         return "mob violence"
     return mode
 
 
+# Protest modes that what surrounds them can change, and what an intervention can become.
+ESCALATING = frozenset({None, "peaceful", "obstruct", "strike", "intervention"})
+FIERCER = frozenset({"riot", "excessive force"})
+
+
 def _escalated(event: Event, doc: Doc, sentences: list[Span]) -> Event:
-    """A protest whose sentence or the next tells of force or violence, typed so."""
-    if event.type is not EventType.PROTEST or event.mode not in (None, "peaceful", "obstruct"):
+    """A protest whose sentence or the next tells of force or violence, typed so.
+
+    A crowd broken up ("police fired tear gas to disperse them") is read with
+    the sentence before too, which often says what the crowd had done ("they
+    stormed the jail"), and only ever escalates: to a riot or to excessive force.
+    """
+    if event.type is not EventType.PROTEST or event.mode not in ESCALATING:
         return event
     index = event.evidence.sentence_index
-    window = doc[sentences[index].start : sentences[min(index + 1, len(sentences) - 1)].end]
+    first = index - 1 if event.mode == "intervention" and index > 0 else index
+    window = doc[sentences[first].start : sentences[min(index + 1, len(sentences) - 1)].end]
     mode = protest_mode(window)
-    if mode is None:
+    if mode is None or mode == event.mode or event.mode == "intervention" and mode not in FIERCER:
         return event
     acled_type, acled_sub, cameo = crosswalk(
         event.type, mode,

@@ -29,7 +29,7 @@ DOING_CARRIERS = frozenset(
 OUTCOMES = frozenset({"dead", "injured", "wounded", "hurt", "homeless", "missing", "stranded"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # What is fired, not whom: "opened fire on a convoy", "fired live rounds at protesters".
-FIRED = lexicon.WEAPONS | frozenset({"fire", "round", "shot", "bullet", "ammunition", "gas", "teargas"})
+FIRED = lexicon.WEAPONS | lexicon.THROWN | frozenset({"fire", "round", "shot", "bullet", "ammunition", "gas", "teargas"})
 # Forces whose facilities stand for them: an attack on "a police station" is on the police.
 FORCE_OWNERS = frozenset({"police", "army", "military", "security", "navy", "naval", "troops", "soldier"})
 PRONOUNS = frozenset(["himself", "herself", "themselves", "itself", "it", "they", "he", "she", "we", "i", "you", "who", "which", "that", "them", "this", "these", "those"])
@@ -179,7 +179,7 @@ def _patient_of_verb(verb: Token, preps: frozenset[str] = TARGET_PREPS) -> Token
         patient = targets[0] if targets else None
     if patient is None:  # "assaulted and injured a trader": the object is shared
         shared = (_child(c, "dobj") for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")
-        patient = next((o for o in shared if o is not None), None)
+        patient = next((o for o in shared if o is not None and o.lemma_.lower() not in FIRED), None)
     return patient
 
 

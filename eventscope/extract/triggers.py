@@ -225,8 +225,10 @@ def _verb_sense(token: Token) -> Sense | None:
         return None  # "the services they were linked to": only "X links Y to Z" accuses
     if sense.mode == "seize" and "power" in arguments:
         return None  # "since it seized power in a coup": history, not a seizure of goods
-    if sense.type is EventType.REQUEST and token.tag_ == "VBG" and token.dep_ == "advcl":
-        return None  # "staged a protest, demanding ...": the demand is the protest's, not an event
+    if sense.type is EventType.REQUEST and token.tag_ == "VBG" and (
+        token.dep_ == "advcl" or token.dep_ == "acl" and token.head.lemma_.lower() in lexicon.PROTEST_WORDS
+    ):
+        return None  # "staged a protest, demanding ...", "a rally demanding ...": the protest's demand
     if token.lemma_.lower() in ("kill", "strike", "hit", "injure", "wound", "leave") and any(
         c.dep_ in ("nsubj", "nsubjpass", "agent")
         and (_noun_sense(c) or (c.tag_ == "VBG" and _verb_sense(c) is not None))
