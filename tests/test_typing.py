@@ -77,6 +77,10 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
     ("Students marched in Wa and hurled stones at police.", ("PROTEST", "Riots", "Violent demonstration")),
     ("Hundreds of farmers joined a rally in Wa on Monday demanding new roads.",
      ("PROTEST", "Protests", "Peaceful protest")),
+    ("Angry youths roughed up a reporter in Bondo on Monday.", ("ASSAULT", "Riots", "Mob violence")),
+    ("Gunmen assassinated a chief in Bawku on Monday.", ("ASSAULT", "Violence against civilians", "Attack")),
+    ("Thousands of traders staged a procession in Sylhet on Friday against price rises.",
+     ("PROTEST", "Protests", "Peaceful protest")),
     # Sexual violence, whatever word carries it
     ("Soldiers raped two women in a village near Kalehe on Friday.",
      ("ASSAULT", "Violence against civilians", "Sexual violence")),
@@ -128,6 +132,16 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
      ("ASSAULT", "Violence against civilians", "Attack")),
     ("A military operation near Kolbio left four militants dead.",
      ("ASSAULT", "Battles", "Armed clash")),
+    # What ceasefire monitors count: shelling, or an exchange of fire
+    ("On 9 May 2024, the monitoring mission recorded a total of 14 explosions near Shyrokyne.",
+     ("ASSAULT", "Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    ("On 9 May 2024, monitors observed 30 projectiles in both directions of the contact line near Marinka.",
+     ("ASSAULT", "Battles", "Armed clash")),
+    ("On 9 May 2024, monitors heard 25 shots of small-arms fire near Pisky.", ("ASSAULT", "Battles", "Armed clash")),
+    ("On 2 June 2024, residents said shoot-outs took place in the Mare neighbourhood of Rio de Janeiro.",
+     ("ASSAULT", "Battles", "Armed clash")),
+    ("The photographer observed the march from a balcony.", None),
+    ("The striker took a shot at goal in the final minute.", None),
     # Present-tense headlines the parser reads as one noun phrase
     ("Bandits attack villagers in Baragoi", ("ASSAULT", "Violence against civilians", "Attack")),
     ("Police arrest 20 traders in Kisumu", ("COERCE", "Strategic developments", "Arrests")),

@@ -253,6 +253,10 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "ambush": Sense(A, "armed clash"),
     "clash": Sense(A, "armed clash"),
     "massacre": Sense(A),
+    "assassinate": Sense(A),
+    "murder": Sense(A),
+    "torture": Sense(A),
+    "rough": Sense(A, needs=frozenset({"up"})),  # "roughed up a journalist"
     "behead": Sense(A),
     "stab": Sense(A),
     "rape": Sense(A, "sexual violence"),
@@ -344,6 +348,11 @@ NOUN_TRIGGERS: dict[str, Sense] = {
     "firefight": Sense(A, "armed clash"),
     "gunfight": Sense(A, "armed clash"),
     "shootout": Sense(A, "armed clash"),
+    # what ceasefire monitors count: "observed a total of 12 explosions" (see MONITORING)
+    "projectile": Sense(A, "shelling/missile"),
+    "gunfire": Sense(A, "firearms"),
+    "shot": Sense(A, "firearms"),  # only as monitors count them (MONITORED)
+    "burst": Sense(A, "firearms"),
     "fight": Sense(A, "armed clash", needs=frozenset({"gun", "fire"})),  # "gun fights", "a fire fight"
     "shooting": Sense(A, "firearms"),
     "raid": Sense(A),
@@ -356,6 +365,7 @@ NOUN_TRIGGERS: dict[str, Sense] = {
     "demo": Sense(P),
     "picket": Sense(P),
     "vigil": Sense(P),
+    "procession": Sense(P),  # "staged a procession"; "during a victory procession" has no carrier
     "riot": Sense(P, "riot"),
     "rioting": Sense(P, "riot"),
     "rampage": Sense(P, "riot"),  # "went on the rampage"
@@ -378,8 +388,14 @@ WALKOUT = Sense(P, "strike")
 # What police fire at crowds: a sign of intervention in a protest, not a weapon attack.
 CROWD_CONTROL = frozenset({"gas", "teargas", "cannon", "warning", "rubber", "pepper", "baton"})
 
+# Monitors' verbs: "the mission observed 40 explosions", "recorded 12 ceasefire violations".
+# Explosions a monitor counts on a front line are shelling, not bombs; fire "in both
+# directions" is an exchange of fire, an armed clash.
+MONITORING = frozenset({"observe", "record", "register", "hear"})
+MONITORED = frozenset({"shot", "burst", "gunfire"})  # fire only when a monitor counts it
+
 # Verbs that make a noun trigger an event ("X killed", "carried out X").
-NOUN_EVENT_VERBS = frozenset(
+NOUN_EVENT_VERBS = MONITORING | frozenset(
     [
         "kill",
         "injure",

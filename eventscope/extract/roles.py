@@ -268,6 +268,10 @@ def find_roles(trigger: Trigger, target: Token | None = None) -> Roles:
         ):
             by_carrier = _prep_object(carrier, frozenset({"by"}))  # "the attack was carried out by bandits"
             agent_tok = by_carrier[0] if by_carrier else None
+        itself = agent_tok is not None and agent_tok.i == token.i  # "shoot-outs took place"
+        watched = carrier is not None and lexicon.lemma(carrier) in lexicon.MONITORING
+        if itself or watched:  # monitors who "observed 40 explosions" did not fire them
+            agent_tok = None
         if agent_tok is None:
             amod = _child(token, "amod", "compound")
             if amod is not None and amod.ent_type_ in ("NORP", "GPE", "ORG"):

@@ -242,7 +242,7 @@ def _noun_sense(token: Token) -> Sense | None:
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     sense = lexicon.NOUN_TRIGGERS.get(lexicon.lemma(token))
-    if token.lower_ == "out" and any(c.lower_ == "shoot" for c in token.children):
+    if token.lower_ in ("out", "outs") and any(c.lower_ == "shoot" for c in token.children):
         sense = lexicon.NOUN_TRIGGERS["shootout"]  # "a shoot-out", split by the tokenizer
     if sense is None and token.lemma_.lower() != "strike":
         return None  # most nouns: no need to read their modifiers (this runs for every word)
@@ -255,6 +255,13 @@ def _noun_sense(token: Token) -> Sense | None:
     ):
         return lexicon.WALKOUT  # "a general strike", "went on strike"
     return sense
+
+
+def _monitored_mode(sent: Span, mode: str | None) -> str | None:
+    """How monitors' counted fire was exchanged (lexicon.MONITORING)."""
+    if "both directions" in sent.text.lower() or mode == "firearms":
+        return "armed clash"  # shots counted along a front line are an exchange of fire
+    return "shelling/missile" if mode == "explosives" else mode
 
 
 def find_triggers(sent: Span) -> Iterator[Trigger]:
@@ -293,7 +300,15 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
                 verbs[carrier.i] = replace(twin, mode=mode)
             continue
         aggregate = _is_aggregate(token) or _is_aggregate(carrier)
-        nouns[token.i] = Trigger(token, sense, _mode(token, sense), True, carrier, aggregate)
+        mode = _mode(token, sense)
+        monitored = lexicon.lemma(carrier) in lexicon.MONITORING
+        if monitored and sense.type is not EventType.ASSAULT:
+            continue  # "observed the protest from a balcony": watching carries no protest
+        if lexicon.lemma(token) in lexicon.MONITORED and not monitored:
+            continue  # "a shot", "a burst": fire only when a monitor counts them
+        if monitored:
+            mode = _monitored_mode(sent, mode)
+        nouns[token.i] = Trigger(token, sense, mode, True, carrier, aggregate)
     if not verbs and not nouns:
         nouns.update((t.token.i, t) for t in _headline_verbs(sent))
     if not verbs and not nouns:
