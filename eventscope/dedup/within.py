@@ -69,9 +69,12 @@ def stated_place(event: Event) -> Place | None:
 
 
 def _actors_fit(a: Actor | None, b: Actor | None, *, crowd: bool = False) -> bool:
-    """Whether two mentions' actors can be one; with ``crowd``, any two kinds of crowd
-    ("students" marching, "rioters" throwing stones) can."""
+    """Whether two mentions' actors can be one: the same name or kind, or one of no
+    known kind; with ``crowd``, any two kinds of crowd ("students" marching,
+    "rioters" throwing stones)."""
     if a is None or b is None or a.name == b.name or a.kind == b.kind:
+        return True
+    if a.kind is None or b.kind is None:  # "an independent candidate": of no known kind
         return True
     return crowd and a.kind in CROWD_KINDS and b.kind in CROWD_KINDS
 

@@ -387,6 +387,7 @@ WALKOUT = Sense(P, "strike")
 
 # What police fire at crowds: a sign of intervention in a protest, not a weapon attack.
 CROWD_CONTROL = frozenset({"gas", "teargas", "cannon", "warning", "rubber", "pepper", "baton"})
+BROKEN_UP = Sense(EventType.PROTEST, "intervention")  # tear gas fired at a crowd
 
 # Monitors' verbs: "the mission observed 40 explosions", "recorded 12 ceasefire violations".
 # Explosions a monitor counts on a front line are shelling, not bombs; fire "in both

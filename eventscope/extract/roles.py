@@ -20,6 +20,8 @@ from eventscope.resolve.actors import weapon_owner
 LOCATIVE_PREPS = frozenset(["in", "at", "near", "outside", "inside", "across", "around", "within", "into"])
 TARGET_PREPS = frozenset({"on", "against", "at", "targeting", "into"})
 CLASH_PREPS = frozenset({"with", "against"})
+# "on the outskirts of Goma", "on the road to Kismayo": where, though "on Monday" is when
+EDGES = frozenset({"outskirts", "outskirt", "edge", "border", "road", "highway", "frontline", "bank", "coast", "shore"})
 # Carriers whose passive agent did the event ("the raid was carried out by troops"),
 # unlike "the attack was repelled by troops" or "the protest was sparked by a killing".
 DOING_CARRIERS = frozenset(
@@ -29,7 +31,9 @@ DOING_CARRIERS = frozenset(
 OUTCOMES = frozenset({"dead", "injured", "wounded", "hurt", "homeless", "missing", "stranded"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # What is fired, not whom: "opened fire on a convoy", "fired live rounds at protesters".
-FIRED = lexicon.WEAPONS | lexicon.THROWN | frozenset({"fire", "round", "shot", "bullet", "ammunition", "gas", "teargas"})
+FIRED = lexicon.WEAPONS | lexicon.THROWN | frozenset(
+    {"fire", "round", "shot", "bullet", "ammunition", "gas", "teargas", "canister"}
+)
 # Forces whose facilities stand for them: an attack on "a police station" is on the police.
 FORCE_OWNERS = frozenset({"police", "army", "military", "security", "navy", "naval", "troops", "soldier"})
 PRONOUNS = frozenset(["himself", "herself", "themselves", "itself", "it", "they", "he", "she", "we", "i", "you", "who", "which", "that", "them", "this", "these", "those"])
@@ -188,7 +192,8 @@ def _places_near(tokens: list[Token]) -> list[Span]:
     found: list[Span] = []
     seen: set[int] = set()
     for token in tokens:
-        for pobj in _prep_object(token, LOCATIVE_PREPS):
+        on_edge = [o for o in _prep_object(token, frozenset({"on"})) if o.lemma_.lower() in EDGES]
+        for pobj in [*_prep_object(token, LOCATIVE_PREPS), *on_edge]:
             for head in [pobj, *pobj.conjuncts]:
                 span = _place_span(head)
                 if span is not None and span.start not in seen:
@@ -199,6 +204,11 @@ def _places_near(tokens: list[Token]) -> list[Span]:
 
 def _place_span(head: Token) -> Span | None:
     """The place named by a noun phrase, if any of its words is a place entity."""
+    if head.lemma_.lower() in EDGES:  # "the outskirts of Goma", "the road to Mandera"
+        named_by = [o for c in head.children if c.lower_ in ("of", "to") for o in c.children]
+        town = next((o for o in named_by if o.pos_ == "PROPN"), None)
+        if town is not None:
+            return noun_phrase(town)
     phrase = noun_phrase(head)
     named = [head, *(o for c in head.children if c.lower_ == "of" for o in c.children)]
     if any(t.ent_type_ in PLACE_LABELS for t in named):
@@ -289,6 +299,9 @@ def find_roles(trigger: Trigger, target: Token | None = None) -> Roles:
     else:
         agent_tok = _agent_of_verb(token)
         patient_tok = target or _patient_of_verb(token, _side_preps(trigger))
+        clash = trigger.sense.mode == "armed clash"
+        if patient_tok is None and clash and agent_tok is not None and agent_tok.conjuncts:
+            patient_tok = agent_tok.conjuncts[0]  # "rebels and troops clashed": both sides
         scope = [token]
     scope.extend(t for t in (agent_tok, patient_tok) if t is not None)
     places = _places_near(scope)

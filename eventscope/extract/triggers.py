@@ -213,10 +213,13 @@ def _verb_sense(token: Token) -> Sense | None:
     arguments = argument_lemmas(token)
     senses = entry if isinstance(entry, tuple) else (entry,)
     sense = next((s for s in senses if s.needs is None or arguments & s.needs), None)
+    violent = sense is None or sense.type is EventType.ASSAULT
+    if violent and senses[0].type is EventType.ASSAULT and _own_argument_lemmas(token) & lexicon.CROWD_CONTROL:
+        if arguments & lexicon.PROTEST_WORDS:  # "fired tear gas at protesters": the protest, broken up
+            return lexicon.BROKEN_UP
+        return None  # "police fired tear gas": how a protest was handled, not an attack
     if sense is None:
         return None
-    if sense.type is EventType.ASSAULT and _own_argument_lemmas(token) & lexicon.CROWD_CONTROL:
-        return None  # "police fired tear gas": how a protest was handled, not an attack
     if lexicon.lemma(token) in ("injure", "wound") and (
         token.tag_ == "VBN" or not any(c.dep_ == "nsubj" for c in token.children)
     ):
