@@ -290,6 +290,23 @@ def test_a_dispersed_crowd_is_read_with_what_it_did_before():
     assert riot.actor1.kind is ActorKind.PROTESTERS and riot.actor2.kind is ActorKind.POLICE
 
 
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        # the next sentence's "attack" is commentary, not the crowd's deed
+        (("Reporters held a protest outside a newspaper office in Multan on Monday against the "
+          "arrest of an editor. Colleagues called his arrest an attack on press freedom."), "Peaceful protest"),
+        (("Wheelchair users staged a protest in Dhaka on Monday over allowances. Police officers "
+          "assaulted the protestors."), "Protest with intervention"),
+        ("Students protested in Kisumu on Monday. The demonstration turned violent.", "Violent demonstration"),
+        ("Students protested in Kisumu on Monday. They torched two buses.", "Violent demonstration"),
+    ],
+)
+def test_the_next_sentence_tells_how_the_protest_went(text: str, sub_type: str) -> None:
+    protests = [e for e in es.extract(text, published="2024-03-05") if e.type is EventType.PROTEST]
+    assert [e.acled_sub_event_type for e in protests] == [sub_type]
+
+
 def test_a_merged_event_is_typed_from_its_merged_doer_and_mode():
     # the attack gives the doer (a mob), the vandalism a mode; alone, vandalism with no
     # doer would be a strategic development

@@ -66,6 +66,8 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
      ("PROTEST", "Protests", "Peaceful protest")),
     ("Farmers protested outside the district office in Ho on Monday after floods destroyed their crops.",
      ("PROTEST", "Protests", "Peaceful protest")),
+    ("Hundreds of party members rallied in Sylhet against the prior assault on their leader.",
+     ("PROTEST", "Protests", "Peaceful protest")),
     ("Party youths attacked the marchers in Tamale on Friday.",
      ("PROTEST", "Protests", "Protest with intervention")),
     # Violence by people who are no armed organisation: mob violence

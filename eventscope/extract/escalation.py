@@ -32,9 +32,13 @@ RIOTING = frozenset(
 
 
 # prepositions that introduce what a protest is about, wherever they attach
-GRIEVANCE_PREPS = frozenset(["against", "over", "amid", "amidst", "about", "regarding", "concerning"])
+GRIEVANCE_PREPS = frozenset(
+    ["against", "over", "amid", "amidst", "about", "regarding", "concerning", "following"]
+)
+# what happened before the protest: "the prior assault", "recent clashes"
+BACKGROUND = frozenset(["prior", "previous", "earlier", "recent", "past"])
 # ... and these only on the protest itself ("protested after the killing of a boy")
-PROTEST_PREPS = frozenset(["after", "following", "for", "at"])
+PROTEST_PREPS = frozenset(["after", "for", "at"])
 PROTEST_WORDS = frozenset(
     ["protest", "demonstrate", "demonstration", "rally", "march", "chain", "gather", "strike", "sit",
      "procession", "picket", "street", "protester", "demonstrator"]
@@ -48,7 +52,7 @@ GRIEVANCE_DEPS = frozenset(["dobj", "ccomp", "xcomp", "prep", "attr", "oprd", "p
 # the crowd, as the one violence is done to
 CROWD_NOUNS = frozenset(
     ["protester", "demonstrator", "marcher", "participant", "student", "activist", "procession", "rally",
-     "march", "protest", "demonstration", "crowd"]
+     "march", "protest", "demonstration", "crowd", "protestor"]
 )
 
 
@@ -57,10 +61,15 @@ def _grievance(window: Span) -> set[int]:
     skipped: set[int] = set()
     for token in window:
         lemma = token.lemma_.lower()
-        if token.dep_ == "prep" and (
+        # "against the prior assault on a chairman", "amid recent clashes"
+        background = token.pos_ == "NOUN" and any(
+            c.dep_ == "amod" and c.lower_ in BACKGROUND for c in token.children
+        )
+        about = token.dep_ == "prep" and (
             token.lower_ in GRIEVANCE_PREPS
             or token.lower_ in PROTEST_PREPS and token.head.lemma_.lower() in PROTEST_WORDS
-        ):
+        )
+        if background or about:
             skipped.update(t.i for t in token.subtree)
         elif (
             token.dep_ == "advcl"
@@ -87,13 +96,16 @@ def _against_crowd(token: Token) -> bool:
     )
 
 
-def _lemmas(window: Span) -> set[str]:
+def _lemmas(window: Span, own: Span | None) -> set[str]:
     skipped = _grievance(window)
     lemmas: set[str] = set()
     for t in window:
         if t.i in skipped:
             continue
         lemma = t.lemma_.lower()
+        beyond = own is not None and not own.start <= t.i < own.end
+        if beyond and lemma in RIOTING and t.pos_ != "VERB" and lemma != "violent":
+            continue  # another sentence's "an attack on media freedom": a crowd's violence is told by verbs
         lemmas.add("attack-crowd" if lemma in RIOTING and _against_crowd(t) else lemma)
     text = "".join(t.text_with_ws for t in window if t.i not in skipped).lower()
     if "tear gas" in text or "teargas" in text:
@@ -105,13 +117,15 @@ def _lemmas(window: Span) -> set[str]:
     return lemmas
 
 
-def protest_mode(window: Span) -> str | None:
+def protest_mode(window: Span, own: Span | None = None) -> str | None:
     """The protest mode the window supports, or None for no sign of either side's force.
 
+    ``own`` is the protest's own sentence inside the window; in the others only
+    verbs tell of the crowd's violence ("they torched a bus"), not nouns.
     Force against protesters is checked first: protesters throwing stones
     while police shoot them dead is excessive force, as ACLED codes it.
     """
-    lemmas = _lemmas(window)
+    lemmas = _lemmas(window, own)
     forces = bool(lemmas & FORCES)
     if forces and lemmas & LETHAL:
         return "excessive force"

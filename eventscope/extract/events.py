@@ -1109,7 +1109,7 @@ def _escalated(event: Event, doc: Doc, sentences: list[Span]) -> Event:
     index = event.evidence.sentence_index
     first = index - 1 if event.mode == "intervention" and index > 0 else index
     window = doc[sentences[first].start : sentences[min(index + 1, len(sentences) - 1)].end]
-    mode = protest_mode(window)
+    mode = protest_mode(window, sentences[index])
     if mode is None or mode == event.mode or event.mode == "intervention" and mode not in FIERCER:
         return event
     acled_type, acled_sub, cameo = crosswalk(
