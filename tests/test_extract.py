@@ -331,6 +331,17 @@ def test_a_toll_in_the_clash_belongs_to_the_clash():
     assert events[0].actor2 is None or "Luneswar" not in events[0].actor2.mention
 
 
+def test_a_toll_in_the_incident_joins_the_clash_whoever_died():
+    text = (
+        "On 18 July 2024, student demonstrators and police forces clashed in Gazipur. "
+        "A journalist was killed in the incident."
+    )
+    events = es.extract(text, published="2024-07-19")
+    assert [(e.acled_event_type, e.acled_sub_event_type) for e in events] == [("Riots", "Violent demonstration")]
+    assert [(q.min, q.max) for q in events[0].killed] == [(1, 1)]
+    assert events[0].actor2.kind is ActorKind.POLICE
+
+
 def test_villagers_beating_a_suspect_is_mob_violence():
     text = "Villagers beat a suspected cattle thief to death in Garissa on Sunday."
     attack = _only(es.extract(text, published="2024-03-04"), EventType.ASSAULT)

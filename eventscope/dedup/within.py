@@ -30,6 +30,19 @@ CROWD_KINDS = frozenset({ActorKind.CIVILIANS, ActorKind.PROTESTERS, ActorKind.RI
 _SEPARATE = re.compile(r"\b(?:separate|another|other|second|third|further|new)\W+(?:\w+\W+){0,2}$")
 
 
+# "One person was killed in the clash": a toll told of an event already reported.
+_TOLL = re.compile(
+    r"\b(?:killed|died|dead|injured|wounded|hurt)\b.*\b(?:in|during)\s+the\s+(?:\w+\s+)?"
+    r"(?:clash|clashes|incident|attack|violence|fighting|explosion|blast|raid|ambush|skirmish|fracas)\b"
+)
+
+
+def _toll(event: Event) -> bool:
+    sentence = event.evidence
+    after = sentence.text[max(0, event.trigger.start - sentence.start) :]
+    return bool(_TOLL.search(after.lower()))
+
+
 def _separate(event: Event) -> bool:
     sentence = event.evidence
     before = sentence.text[: max(0, event.trigger.start - sentence.start)]
@@ -93,8 +106,11 @@ def same_within(a: Event, b: Event) -> bool:
         and not (_separate(a) or _separate(b))
         and dates_fit(a.date, b.date)
         and places_fit(stated_place(a), stated_place(b))
-        and _actors_fit(a.actor1, b.actor1, crowd=a.type is not b.type)
-        and _actors_fit(a.actor2, b.actor2)
+        and (
+            _toll(a) or _toll(b)  # the toll's victims are not the clash's other side
+            or _actors_fit(a.actor1, b.actor1, crowd=a.type is not b.type)
+            and _actors_fit(a.actor2, b.actor2)
+        )
     )
 
 
