@@ -132,6 +132,10 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
      ("ASSAULT", "Battles", "Armed clash")),
     ("Troops repelled an attack by rebels near Beni on Monday.", ("ASSAULT", "Battles", "Armed clash")),
     ("Soldiers thwarted an attack by militants on a checkpoint near Mora.", ("ASSAULT", "Battles", "Armed clash")),
+    ("Separatist forces fired heavy machine guns at government positions near Avdiivka on Monday.",
+     ("ASSAULT", "Battles", "Armed clash")),
+    ("Armed men attacked two police agents in Escuintla on Monday.", ("ASSAULT", "Battles", "Armed clash")),
+    ("Gunmen assassinated a member of the 4th Division in Daraa on Friday.", ("ASSAULT", "Battles", "Armed clash")),
     # a setting that says how the killing happened
     ("Two police officers were killed in a shootout with bandits in Tot on Sunday.",
      ("ASSAULT", "Battles", "Armed clash")),

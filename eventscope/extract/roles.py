@@ -34,6 +34,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 FIRED = lexicon.WEAPONS | lexicon.THROWN | frozenset(
     {"fire", "round", "shot", "bullet", "ammunition", "gas", "teargas", "canister"}
 )
+# Places that only armed forces hold: an attack on them is on those forces.
+ARMED_LINES = frozenset({"position", "frontline", "trench"})
 # Forces whose facilities stand for them: an attack on "a police station" is on the police.
 FORCE_OWNERS = frozenset({"police", "army", "military", "security", "navy", "naval", "troops", "soldier"})
 PRONOUNS = frozenset(["himself", "herself", "themselves", "itself", "it", "they", "he", "she", "we", "i", "you", "who", "which", "that", "them", "this", "these", "those"])
@@ -118,6 +120,8 @@ def _force_owning(facility: Token) -> Span | None:
     """The force that a facility stands for: "police" in "a Kenyan police post"."""
     if facility.lemma_.lower() not in lexicon.FACILITIES:
         return None
+    if facility.lemma_.lower() in ARMED_LINES:
+        return noun_phrase(facility)  # "government positions": only armed forces hold a line
     modifiers = [c for c in facility.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < facility.i]
     owner = next((c for c in reversed(modifiers) if c.lemma_.lower() in FORCE_OWNERS), None)
     return None if owner is None else facility.doc[owner.i : owner.i + 1]

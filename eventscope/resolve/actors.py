@@ -58,11 +58,15 @@ HEAD_KINDS: dict[str, ActorKind] = {
     "accomplice": K.CIVILIANS, "person": K.CIVILIANS, "relative": K.CIVILIANS,
     "clan": K.COMMUNAL, "clansman": K.COMMUNAL, "clansmen": K.COMMUNAL, "tribesman": K.COMMUNAL,
     "tribesmen": K.COMMUNAL,
+    # units and lines of armed forces: "a member of the 4th Division", "government positions"
+    "division": K.MILITARY, "brigade": K.MILITARY, "battalion": K.MILITARY, "regiment": K.MILITARY,
+    "position": K.MILITARY, "frontline": K.MILITARY, "trench": K.MILITARY, "pirate": K.UNIDENTIFIED,
 }
 # Compounds that change the kind of the head: "armed forces", "security forces".
 COMPOUND_KINDS: dict[str, ActorKind] = {
     "security": K.POLICE, "police": K.POLICE, "armed": K.MILITARY, "military": K.MILITARY,
     "government": K.MILITARY, "rebel": K.REBEL, "militia": K.REBEL, "clan": K.COMMUNAL,
+    "regime": K.MILITARY, "separatist": K.REBEL, "insurgent": K.REBEL, "jihadist": K.REBEL,
 }
 ACLED_NAMES: dict[ActorKind, str] = {
     K.MILITARY: "Military Forces of {country}",
@@ -106,7 +110,7 @@ def _kind(phrase: Span) -> ActorKind | None:
         if (
             child.dep_ in ("compound", "amod")
             and child.lemma_.lower() in COMPOUND_KINDS
-            and lemma in ("force", "service", "unit", "personnel", "member")
+            and lemma in ("force", "service", "unit", "personnel", "member", "agent", "patrol")
         ):
             return COMPOUND_KINDS[child.lemma_.lower()]
     titles = [c for c in head.children if c.dep_ == "compound" and c.lemma_.lower() in HEAD_KINDS]
