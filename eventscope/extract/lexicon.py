@@ -112,6 +112,7 @@ WEAPON_MODES: dict[str, str] = {
     "ifv": "shelling/missile",
     "ifvs": "shelling/missile",
     "launcher": "shelling/missile",
+    "rpg": "shelling/missile",  # rocket-propelled grenade: ACLED codes it as shelling
     "projectile": "shelling/missile",
     "salvo": "shelling/missile",
     "salvos": "shelling/missile",
@@ -284,6 +285,7 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "demonstrate": Sense(P),
     "rally": Sense(P),
     "march": Sense(P),
+    "boycott": Sense(P),  # "MPs boycotted parliament in protest"
     "gather": Sense(P, needs=PROTEST_WORDS),  # "protesters gathered outside parliament"
     "take": (
         Sense(P, needs=frozenset({"street"})),  # "took to the streets"
@@ -351,6 +353,9 @@ NOUN_TRIGGERS: dict[str, Sense] = {
     # what ceasefire monitors count: "observed a total of 12 explosions" (see MONITORING)
     "projectile": Sense(A, "shelling/missile"),
     "gunfire": Sense(A, "firearms"),
+    # "heavy artillery fire was reported in X"; not a house fire
+    "fire": Sense(A, needs=frozenset({"artillery", "mortar", "rocket", "tank", "sniper", "machine", "heavy", "gun"})),
+    "boycott": Sense(P),
     "shot": Sense(A, "firearms"),  # only as monitors count them (MONITORED)
     "burst": Sense(A, "firearms"),
     "fight": Sense(A, "armed clash", needs=frozenset({"gun", "fire"})),  # "gun fights", "a fire fight"

@@ -151,6 +151,8 @@ def _is_aggregate(token: Token) -> bool:
 def _noun_carrier(token: Token) -> Token | None:
     """The verb that makes a noun an event, if any."""
     head = token.head
+    if token.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN") and head.i != token.i:
+        return _noun_carrier(head)  # "rocket and artillery shelling was reported"
     if (
         token.dep_ in ("nsubj", "nsubjpass", "dobj")
         and head.pos_ in ("VERB", "AUX")
@@ -342,6 +344,11 @@ def _headline_verbs(sent: Span) -> Iterator[Trigger]:
             yield Trigger(token, entry, _mode(token, entry), True, token, False)
 
 
+def _named_before(token: Token) -> bool:
+    """A place name glued to the word ("of Ol Kalou protest"): the parser's noun phrase."""
+    return any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" and c.i < token.i for c in token.children)
+
+
 def _headline_protests(sent: Span) -> Iterator[Trigger]:
     """A protest told without a finite verb, as notes and headlines do: "Traders in Limuru
     protest market fees", "A group marches in protest", which the small model parses as
@@ -352,8 +359,8 @@ def _headline_protests(sent: Span) -> Iterator[Trigger]:
         if (
             lexicon.lemma(token) in lexicon.HEADLINE_PROTESTS
             and token.dep_ != "compound"
-            and not (token.dep_ == "pobj" and token.head.lower_ == "of")  # "a history of protest"
-        ):
+            and not (token.dep_ == "pobj" and token.head.lower_ == "of" and not _named_before(token))
+        ):  # "a history of protest"; but "Residents of Ol Kalou protest over ..." is misparsed
             sense = lexicon.NOUN_TRIGGERS.get(token.lemma_.lower()) or lexicon.NOUN_TRIGGERS["protest"]
             yield Trigger(token, sense, sense.mode, True, token, False)
             return

@@ -97,9 +97,16 @@ def weapon_owner(head: Token) -> Token | None:
     )
 
 
+# "an unknown party", "unidentified individuals": no one known, not a political party
+NAMELESS = frozenset({"unknown", "unidentified", "unnamed"})
+NAMELESS_HEADS = frozenset({"party", "group", "individual", "person", "element", "actor"})
+
+
 def _kind(phrase: Span) -> ActorKind | None:
     head = phrase.root
     lemma = head.lemma_.lower()
+    if lemma in NAMELESS_HEADS and any(c.dep_ == "amod" and c.lower_ in NAMELESS for c in head.children):
+        return K.UNIDENTIFIED
     if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in PROTESTING for c in head.children):
         return K.PROTESTERS  # "a crowd protesting fuel prices", "people who marched"
     if head.ent_type_ in ("GPE",) and len(phrase) <= 3 and lemma not in HEAD_KINDS:
