@@ -68,6 +68,9 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
      ("PROTEST", "Protests", "Peaceful protest")),
     ("Hundreds of party members rallied in Sylhet against the prior assault on their leader.",
      ("PROTEST", "Protests", "Peaceful protest")),
+    # a crowd that burns cars makes a riot even when police fire at it, unless it kills
+    (("Garment workers protested in Gazipur on Monday and set fire to buses; police fired sound "
+     "grenades to disperse them."), ("PROTEST", "Riots", "Violent demonstration")),
     ("Party youths attacked the marchers in Tamale on Friday.",
      ("PROTEST", "Protests", "Protest with intervention")),
     # Violence by people who are no armed organisation: mob violence

@@ -24,9 +24,11 @@ INTERVENTION = frozenset(
     ["disperse", "teargas", "tear-gas", "baton", "truncheon", "cannon", "arrest", "detain", "obstruct", "block", "charge"]
 )
 LETHAL = frozenset(["kill", "shoot", "dead", "fatally", "ammunition"])
+# with a crowd that is itself violent, force is excessive only when it killed
+DEATHS = frozenset(["kill", "dead", "fatally", "die"])
 RIOTING = frozenset(
     ["stone", "pelt", "hurl", "throw", "torch", "vandalize", "vandalise", "loot", "smash", "burn", "clash", "rampage", "ransack", "attack",
-     "destroy",
+     "destroy", "bonfire",
      "assault", "riot", "rioter", "battle", "violent"]
 )
 
@@ -123,13 +125,15 @@ def protest_mode(window: Span, own: Span | None = None) -> str | None:
     ``own`` is the protest's own sentence inside the window; in the others only
     verbs tell of the crowd's violence ("they torched a bus"), not nouns.
     Force against protesters is checked first: protesters throwing stones
-    while police shoot them dead is excessive force, as ACLED codes it.
+    while police shoot them dead is excessive force, as ACLED codes it; but
+    police firing at a crowd that is burning cars, with no one killed, is a riot.
     """
     lemmas = _lemmas(window, own)
     forces = bool(lemmas & FORCES)
-    if forces and lemmas & LETHAL:
+    rioting = bool(lemmas & RIOTING)
+    if forces and lemmas & (DEATHS if rioting else LETHAL):
         return "excessive force"
-    if lemmas & RIOTING:
+    if rioting:
         return "riot"
     if forces and lemmas & INTERVENTION or "teargas" in lemmas or "attack-crowd" in lemmas:
         return "intervention"

@@ -391,7 +391,9 @@ WALKOUT_WORDS = frozenset({"hunger", "general", "labour", "labor", "worker", "te
 WALKOUT = Sense(P, "strike")
 
 # What police fire at crowds: a sign of intervention in a protest, not a weapon attack.
-CROWD_CONTROL = frozenset({"gas", "teargas", "cannon", "warning", "rubber", "pepper", "baton"})
+CROWD_CONTROL = frozenset(
+    {"gas", "teargas", "cannon", "warning", "rubber", "pepper", "baton", "sound", "stun", "blank", "smoke"}
+)
 BROKEN_UP = Sense(EventType.PROTEST, "intervention")  # tear gas fired at a crowd
 
 # Monitors' verbs: "the mission observed 40 explosions", "recorded 12 ceasefire violations".
