@@ -222,6 +222,10 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
     ("Hundreds of people gathered for the funeral of the chief.", None),
     ("Protests are planned for Friday in the capital.", None),
     ("A history of protest in the region.", None),
+    # habits and plots are not events
+    ("Police foiled a plot to attack a church in Mombasa on Monday.", None),
+    ("The gang regularly attacks buses on the road to Mandera.", None),
+    ("Militants often kidnap foreign workers in the region.", None),
 ]
 
 

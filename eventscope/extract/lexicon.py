@@ -391,6 +391,10 @@ WALKOUT_WORDS = frozenset({"hunger", "general", "labour", "labor", "worker", "te
 WALKOUT = Sense(P, "strike")
 
 # What police fire at crowds: a sign of intervention in a protest, not a weapon attack.
+# Adverbs that make a present-tense verb a habit: "often kidnap", "regularly attacks".
+HABITUAL = frozenset({"often", "regularly", "frequently", "routinely", "usually", "sometimes", "always", "typically"})
+# Nouns whose infinitive is only intended: "a plot to attack", "a plan to march".
+PLAN_NOUNS = frozenset({"plot", "plan", "scheme", "conspiracy", "threat", "intention", "vow", "pledge", "bid"})
 CROWD_CONTROL = frozenset(
     {"gas", "teargas", "cannon", "warning", "rubber", "pepper", "baton", "sound", "stun", "blank", "smoke"}
 )

@@ -95,6 +95,16 @@ def is_irrealis(token: Token, *, purpose_ok: bool = False) -> bool:
     """
     if any(c.dep_ == "aux" and c.lower_ in lexicon.MODAL_WORDS for c in token.children):
         return True
+    if token.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ == "advmod" and c.lower_ in lexicon.HABITUAL for c in token.children
+    ):
+        return True  # "the group regularly attacks convoys": a habit, not an event
+    planned = token.dep_ == "acl" and token.head.lemma_.lower() in lexicon.PLAN_NOUNS
+    planned = planned or token.dep_ == "xcomp" and any(  # the parser's "foiled [a plot] [to attack]"
+        c.dep_ == "dobj" and c.lemma_.lower() in lexicon.PLAN_NOUNS and c.i < token.i for c in token.head.children
+    )
+    if planned:
+        return True  # "a plot to attack a church", "plans to march on parliament"
     current = token
     while current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head is not current:
         head = current.head
