@@ -80,6 +80,8 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
      ("ASSAULT", "Riots", "Mob violence")),
     ("Two groups of rival transport owners clashed in Techiman on Tuesday.",
      ("ASSAULT", "Riots", "Mob violence")),
+    ("LNA and GNA forces clashed on the airport road in Tripoli on Sunday.", ("ASSAULT", "Battles", "Armed clash")),
+    ("Two groups of youths clashed with machetes and guns in Bawku on Monday.", ("ASSAULT", "Battles", "Armed clash")),
     ("Kokomba tribesmen clashed with Konkomba herders near Bimbilla on Monday.",
      ("ASSAULT", "Battles", "Armed clash")),
     ("Unidentified people vandalized a shrine in Tamale on Sunday.", ("ASSAULT", "Riots", "Mob violence")),

@@ -1072,8 +1072,9 @@ def _unorganised(
 
     "Assailants assaulted a trader" and "supporters of a councillor clashed with
     rivals" are people, not armed groups, fighting: ACLED's mob violence. A
-    named side of no known kind in a clash with no armed side is the same, and
-    so is vandalism by anyone but an armed organisation.
+    side of no known kind and no name ("two groups of rivals") in a clash with
+    no armed side and no weapon is the same, and so is vandalism by anyone but
+    an armed organisation.
     """
     if type_ is not EventType.ASSAULT:
         return mode
@@ -1088,7 +1089,13 @@ def _unorganised(
         return "mob violence"  # "unidentified persons vandalized a temple": not an armed group's act
     unarmed2 = kind2 not in ORGANISED and kind2 is not ActorKind.UNIDENTIFIED
     if mode == "armed clash" and actor1 is not None and kind1 is None and unarmed2:
-        return "mob violence"
+        named = any(word[:1].isupper() for word in actor1.mention.split()[1:]) or actor1.mention.isupper()
+        armed = any(
+            t.lemma_.lower() in lexicon.WEAPONS or t.lower_ in ("armed", "gun", "gunfire", "fire")
+            for t in trigger.token.sent
+        )
+        if not (named or armed):  # "LNA forces", "clashed with heavy artillery": organised or armed
+            return "mob violence"
     return mode
 
 
