@@ -212,6 +212,12 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
      ("PROTEST", "Protests", "Excessive force against protesters")),
     ("Soldiers shot dead four protesters in Khartoum on Sunday.",
      ("PROTEST", "Protests", "Excessive force against protesters")),
+    # Weapons taken out of use before they were used
+    ("Police defused two bombs found near a church in Garissa on Monday.",
+     ("COERCE", "Strategic developments", "Disrupted weapons use")),
+    ("Air defences intercepted three missiles over Riyadh on Sunday.",
+     ("COERCE", "Strategic developments", "Disrupted weapons use")),
+    ("Police dismantled a gang camp in Ijara on Monday.", None),
     # Words that look like events but report none
     ("Officials gave no details of the units the suspects were linked to.", None),
     ("The protesters demanded the immediate reopening of the market.", None),

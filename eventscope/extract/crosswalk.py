@@ -50,6 +50,7 @@ TABLE: dict[tuple[EventType, str | None], tuple[str, str, str]] = {
     (EventType.COERCE, "arrest"): ("Strategic developments", "Arrests", "17"),
     (EventType.COERCE, "seize"): ("Strategic developments", "Looting/property destruction", "17"),
     (EventType.COERCE, "deport"): ("Strategic developments", "Other", "17"),
+    (EventType.COERCE, "disrupt"): ("Strategic developments", "Disrupted weapons use", "17"),
     (EventType.AGREE, None): ("Strategic developments", "Agreement", "03"),
     (EventType.AGREE, "ceasefire"): ("Strategic developments", "Agreement", "08"),
     (EventType.RETREAT, None): ("Strategic developments", "Other", "08"),

@@ -281,6 +281,10 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "overrun": Sense(A, "territory"),
     "blow": Sense(A, "explosives", needs=frozenset({"up"})),  # "blew himself up"
     "deport": Sense(C, "deport"),
+    # weapons taken out of use before they are used: ACLED's disrupted weapons use
+    "defuse": Sense(C, "disrupt"),
+    "dismantle": Sense(C, "disrupt", needs=frozenset({"ied", "bomb", "explosive", "device", "mine", "landmine"})),
+    "intercept": Sense(C, "disrupt", needs=frozenset({"missile", "rocket", "drone", "projectile"})),
     "protest": Sense(P),
     "demonstrate": Sense(P),
     "rally": Sense(P),

@@ -183,7 +183,7 @@ def _patient_of_verb(verb: Token, preps: frozenset[str] = TARGET_PREPS) -> Token
     if patient is not None and patient.pos_ == "ADJ" and patient.lemma_.lower() in OUTCOMES:
         return None  # "leaving nine dead": a toll, not whom
     if patient is None or patient.lemma_.lower() in FIRED:  # "opened fire on", "fired bullets at"
-        targets = _prep_object(verb, preps)
+        targets = [t for t in _prep_object(verb, preps) if t.lemma_.lower() not in EDGES]  # "on the road": where
         patient = targets[0] if targets else None
     if patient is None:  # "assaulted and injured a trader": the object is shared
         shared = (_child(c, "dobj") for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")
