@@ -342,6 +342,22 @@ def test_a_toll_in_the_incident_joins_the_clash_whoever_died():
     assert events[0].actor2.kind is ActorKind.POLICE
 
 
+def test_a_bare_toll_after_a_clash_is_the_clash_toll():
+    text = (
+        "On 19 July 2024, student demonstrators clashed with police in Narsingdi, demanding the "
+        "end of quotas. Three persons were killed."
+    )
+    events = es.extract(text, published="2024-07-20")
+    assert [(e.acled_event_type, e.acled_sub_event_type) for e in events] == [("Riots", "Violent demonstration")]
+    assert [(q.min, q.max) for q in events[0].killed] == [(3, 3)]
+
+
+def test_a_toll_told_as_separate_stays_apart():
+    text = "Gunmen attacked a bus near Mandera on Monday. In a separate incident, two people were killed in Garissa."
+    events = es.extract(text, published="2024-07-20")
+    assert len(events) == 2
+
+
 def test_villagers_beating_a_suspect_is_mob_violence():
     text = "Villagers beat a suspected cattle thief to death in Garissa on Sunday."
     attack = _only(es.extract(text, published="2024-03-04"), EventType.ASSAULT)

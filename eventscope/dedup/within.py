@@ -7,8 +7,10 @@ told as "separate" or "another".
 Events join the first earlier group they fit in full, in text order, so the
 lead's event speaks for the group and keeps every count and piece of evidence.
 A mention whose sentence states no date (its date is the publication date or
-the dateline) gives no "also reported" date: nobody reported it. The merged
-event is typed (ACLED, CAMEO) from its merged mode and actors.
+the dateline) gives no "also reported" date: nobody reported it. A bare toll
+("Two persons were killed.", no doer, place or date of its own) right after an
+attack or clash is that event's toll. The merged event is typed (ACLED, CAMEO)
+from its merged mode and actors.
 """
 
 from __future__ import annotations
@@ -41,6 +43,31 @@ def _toll(event: Event) -> bool:
     sentence = event.evidence
     after = sentence.text[max(0, event.trigger.start - sentence.start) :]
     return bool(_TOLL.search(after.lower()))
+
+
+TOLL_WORDS = frozenset({"killed", "injured", "wounded", "died", "dead", "hurt"})
+
+
+def _bare_toll(event: Event, before: Event) -> bool:
+    """ "Two persons were killed." right after "demonstrators clashed with police": the
+    toll of the event just told, with no doer, place or date of its own."""
+    return (
+        event.type is before.type is EventType.ASSAULT
+        and event.actor1 is None
+        and event.trigger.text.lower() in TOLL_WORDS
+        and stated_place(event) is None
+        and _date_elsewhere(event)
+        and 0 <= event.evidence.sentence_index - before.evidence.sentence_index <= 1
+        and not _separate(event)
+    )
+
+
+def _date_elsewhere(event: Event) -> bool:
+    """True when the event's own sentence states no date for it."""
+    date = event.date
+    if date is None or date.derivation in WEAK_DERIVATIONS:
+        return True
+    return date.evidence is None or date.evidence.sentence_index != event.evidence.sentence_index
 
 
 def _separate(event: Event) -> bool:
@@ -119,6 +146,8 @@ def merge_within(events: Sequence[Event]) -> list[Event]:
     groups: list[list[Event]] = []
     for event in events:
         group = next((g for g in groups if all(same_within(m, event) for m in g)), None)
+        if group is None and groups and _bare_toll(event, groups[-1][-1]):
+            group = groups[-1]
         if group is None:
             groups.append([event])
         else:
