@@ -55,11 +55,21 @@ def _bare_toll(event: Event, before: Event) -> bool:
         event.type is before.type is EventType.ASSAULT
         and event.actor1 is None
         and event.trigger.text.lower() in TOLL_WORDS
+        and _passive(event)  # "it said it killed three" has a doer, if only a pronoun
         and stated_place(event) is None
         and _date_elsewhere(event)
         and 0 <= event.evidence.sentence_index - before.evidence.sentence_index <= 1
         and not _separate(event)
     )
+
+
+_PASSIVE = re.compile(r"\b(?:was|were|been|are|is|be)\s+(?:\w+\s+)?$")
+
+
+def _passive(event: Event) -> bool:
+    sentence = event.evidence
+    before = sentence.text[: max(0, event.trigger.start - sentence.start)].lower()
+    return event.trigger.text.lower() in ("died", "dead") or bool(_PASSIVE.search(before))
 
 
 def _date_elsewhere(event: Event) -> bool:
