@@ -352,6 +352,16 @@ def test_a_bare_toll_after_a_clash_is_the_clash_toll():
     assert [(q.min, q.max) for q in events[0].killed] == [(3, 3)]
 
 
+def test_a_killing_with_a_doer_after_an_attack_is_its_own_event():
+    # "it said it killed four rebels" is the army's raid, not the toll of the rebels' attack
+    text = (
+        "Rebels attacked a police post in Bamenda on Tuesday, killing two officers. The army "
+        "responded with a raid on a nearby village, where it said it killed four rebels."
+    )
+    events = es.extract(text, published="2024-07-20")
+    assert [sorted((q.min, q.max) for q in e.killed) for e in events] == [[(2, 2)], [(4, 4)]]
+
+
 def test_a_toll_told_as_separate_stays_apart():
     text = "Gunmen attacked a bus near Mandera on Monday. In a separate incident, two people were killed in Garissa."
     events = es.extract(text, published="2024-07-20")
