@@ -22,7 +22,7 @@ from dataclasses import replace
 from eventscope.dedup.combine import combine
 from eventscope.dedup.score import distance_km
 from eventscope.dedup.signature import WEAK_DERIVATIONS
-from eventscope.extract.crosswalk import crosswalk
+from eventscope.extract.crosswalk import coded
 from eventscope.records import Actor, ActorKind, Event, EventDate, EventType, Place
 
 WITHIN_RADIUS_KM = 25.0
@@ -67,8 +67,7 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|are|is|be)\s+(?:\w+\s+)?$")
 
 
 def _passive(event: Event) -> bool:
-    sentence = event.evidence
-    before = sentence.text[: max(0, event.trigger.start - sentence.start)].lower()
+    before = _text_before(event).lower()
     return event.trigger.text.lower() in ("died", "dead") or bool(_PASSIVE.search(before))
 
 
@@ -80,9 +79,14 @@ def _date_elsewhere(event: Event) -> bool:
     return date.evidence is None or date.evidence.sentence_index != event.evidence.sentence_index
 
 
-def _separate(event: Event) -> bool:
+def _text_before(event: Event) -> str:
+    """The words of the event's sentence before its trigger."""
     sentence = event.evidence
-    before = sentence.text[: max(0, event.trigger.start - sentence.start)]
+    return sentence.text[: max(0, event.trigger.start - sentence.start)]
+
+
+def _separate(event: Event) -> bool:
+    before = _text_before(event)
     return bool(_SEPARATE.search(before.lower()))
 
 
@@ -171,12 +175,7 @@ def _typed(event: Event, group: Sequence[Event]) -> Event:
     A riot told as a protest and as violence is a violent protest (PLOVER PROTEST/riot)."""
     if len({m.type for m in group}) > 1:
         event = replace(event, type=EventType.PROTEST, mode="riot")
-    acled_type, acled_sub, cameo = crosswalk(
-        event.type, event.mode,
-        event.actor1.kind if event.actor1 else None,
-        event.actor2.kind if event.actor2 else None,
-    )
-    return replace(event, acled_event_type=acled_type, acled_sub_event_type=acled_sub, cameo_root=cameo)
+    return coded(event)
 
 
 def _combined(group: Sequence[Event]) -> Event:

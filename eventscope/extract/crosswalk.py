@@ -9,7 +9,9 @@ decides from the actor kinds.
 
 from __future__ import annotations
 
-from eventscope.records import ActorKind, EventType
+from dataclasses import replace
+
+from eventscope.records import ActorKind, Event, EventType
 
 # (PLOVER type, mode or None) -> (ACLED event type, ACLED sub-event type, CAMEO root)
 TABLE: dict[tuple[EventType, str | None], tuple[str, str, str]] = {
@@ -114,3 +116,14 @@ def crosswalk(
     if type_ is EventType.PROTEST and mode is None and actor2_kind is ActorKind.POLICE:
         return TABLE[(type_, "intervention")]
     return TABLE.get((type_, mode)) or TABLE[(type_, None)]
+
+
+def coded(event: Event) -> Event:
+    """``event`` with its ACLED type, sub-type and CAMEO root read from its own type,
+    mode and actors (after a change to any of them)."""
+    acled_type, acled_sub, cameo = crosswalk(
+        event.type, event.mode,
+        event.actor1.kind if event.actor1 else None,
+        event.actor2.kind if event.actor2 else None,
+    )
+    return replace(event, acled_event_type=acled_type, acled_sub_event_type=acled_sub, cameo_root=cameo)

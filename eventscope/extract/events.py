@@ -23,7 +23,7 @@ from eventscope.extract.coreference import (
     pronoun_subject,
     referring_kinds,
 )
-from eventscope.extract.crosswalk import crosswalk
+from eventscope.extract.crosswalk import coded, crosswalk
 from eventscope.extract.dateline import Dateline, find_dateline
 from eventscope.extract.escalation import protest_mode
 from eventscope.extract.evidence import evidence_for, sentence_evidence
@@ -1119,15 +1119,7 @@ def _escalated(event: Event, doc: Doc, sentences: list[Span]) -> Event:
     mode = protest_mode(window, sentences[index])
     if mode is None or mode == event.mode or event.mode == "intervention" and mode not in FIERCER:
         return event
-    acled_type, acled_sub, cameo = crosswalk(
-        event.type, mode,
-        event.actor1.kind if event.actor1 else None,
-        event.actor2.kind if event.actor2 else None,
-    )
-    return replace(
-        event, mode=mode, acled_event_type=acled_type, acled_sub_event_type=acled_sub,
-        cameo_root=cameo,
-    )
+    return coded(replace(event, mode=mode))
 
 
 def _actor(
