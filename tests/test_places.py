@@ -245,6 +245,22 @@ EVENTS: list[tuple[str, Where]] = [
      Where(-0.42, 36.95, "KEN", km=25)),
     # a parent the model tags as a person still names the country
     ("A landmine killed a shepherd near Hays city (Al Hudaydah) on Sunday.", Where(13.93, 43.48, "YEM", km=50)),
+    # names as news spells them: without the Arabic article, joined, without the apostrophe
+    ("Kurdish-led forces clashed with tribal fighters in Hasakah on Monday.", Where(36.50, 40.75, "SYR", km=25)),
+    ("Al Shabaab fighters attacked a police station in Burhakaba on Monday.", Where(2.80, 44.08, "SOM", km=25)),
+    ("Houthi fighters shelled Sanaa airport on Sunday, killing four.", Where(15.35, 44.21, "YEM", km=25)),
+    # a misspelt town of the article's country
+    ("Gunmen killed two herders in Nakru on Monday, Kenyan police said.", Where(-0.28, 36.07, "KEN", R1, km=25)),
+    # where the locals or an institution come from: "Kitale residents" (read as a noun at the
+    # start of a sentence), "the University of Ibadan", "a Garissa-based presenter"
+    ("Kitale residents protested against the killing of civilians by police officers.",
+     Where(1.02, 35.01, "KEN", km=25)),
+    ("Students at the University of Ibadan protested against fee increases on Monday.",
+     Where(7.38, 3.90, "NGA", km=25)),
+    ("Unknown attackers beat a Garissa-based radio presenter on Friday.", Where(-0.45, 39.65, "KEN", km=25)),
+    # no place at all: the country an organisation's name or a national party's says
+    ("Staff of the Uganda Revenue Authority protested pay cuts on Monday.", Where(None, None, "UGA", R3)),
+    ("Awami League supporters marched against the verdict on Monday.", Where(None, None, "BGD", R3)),
 ]
 
 
@@ -253,6 +269,29 @@ def test_event_place_is_where_it_happened(text, where):
     events = es.extract(text, published="2024-05-06")
     assert events, text
     _check(events[0].location, where)
+
+
+@pytest.mark.parametrize(
+    ("written", "country", "geonames_name"),
+    [
+        ("Muranga", "KEN", "Murang’a"),  # apostrophe left out
+        ("Elwak", "KEN", "El Wak"),  # space left out
+        ("Qamishli", "SYR", "Al Qāmishlī"),  # article left out
+        ("Ad Dali", "YEM", "Aḑ Ḑāli‘"),  # transliteration marks left out
+    ],
+)
+def test_a_name_as_news_spells_it_finds_the_town(gazetteer, written, country, geonames_name):
+    towns = gazetteer.cities(written)
+    assert towns and (towns[0].name, towns[0].country) == (geonames_name, country)
+
+
+def test_spelling_fallbacks_need_a_close_unique_name(gazetteer):
+    nyeri = gazetteer.spelled_like("Nygeri", "KEN")
+    assert nyeri is not None and nyeri[0].name == "Nyeri"
+    assert gazetteer.spelled_like("Nygeri", "NGA") is None  # only the article's country is searched
+    assert gazetteer.spelled_like("Xqwzbury", "KEN") is None
+    assert gazetteer.spelled_like("Lamu", "KEN") is None  # too short to guess from
+    assert gazetteer.cities("Dali")[0].country == "CHN"  # "Ad Dali" squeezed is no other name
 
 
 def test_unknown_place_keeps_the_mention_and_gives_the_article_country():

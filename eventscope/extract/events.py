@@ -72,6 +72,8 @@ from eventscope.resolve.places import (
     KIND_WORDS,
     PlaceContext,
     country_place,
+    hinted_countries,
+    misspelt_place,
     place_context,
     place_phrases,
     resolve_place,
@@ -616,6 +618,9 @@ def _place_for(trigger: Trigger, places: tuple[Span, ...], actor_tokens: set[int
                 )
     country = ctx.gazetteer.country_by_code(ctx.main_country) if ctx.main_country else None
     if country is not None and unknown is not None:
+        misspelt = misspelt_place(unknown, ctx.gazetteer, country.iso3)
+        if misspelt is not None:
+            return misspelt
         # the named place is unknown, not elsewhere: its country, with the mention kept
         return replace(
             country_place(country, unknown.mention, unknown.evidence, ""),
@@ -635,11 +640,23 @@ LOCALS = frozenset(
 )
 
 
+# Institutions named for their town: "the University of Eldoret", "Garissa University".
+TOWN_INSTITUTIONS = frozenset({"university", "college", "polytechnic"})
+
+
 def _home_of_locals(token: Token, body_start: int) -> bool:
-    """ "Residents of Kisauni", "Narok residents": where locals come from is where they acted."""
-    if token.pos_ != "PROPN" or token.idx < body_start:
+    """ "Residents of Kisauni", "Narok residents", "University of Kisii students",
+    "a Kisumu-based editor": where locals come from is where they acted."""
+    if token.idx < body_start or token.lower_ in KIND_WORDS:
         return False
+    if token.pos_ != "PROPN" and not (token.is_sent_start and token.is_title and token.pos_ == "NOUN"):
+        return False  # the model reads a name that opens a sentence as a noun: "Eldoret residents"
     if token.dep_ == "compound" and token.head.lemma_.lower() in LOCALS:
+        return True
+    following = token.doc[token.i + 1 : token.i + 3]
+    if len(following) == 2 and following[0].text == "-" and following[1].lower_ == "based":
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in TOWN_INSTITUTIONS:
         return True
     if token.dep_ == "compound" and token.head.lower_ in KIND_WORDS:
         token = token.head  # "residents of the Milano area"
@@ -964,10 +981,11 @@ def extract_events(
     table, by default the shipped one)."""
     dateline = find_dateline(doc.text)
     reference, derivation = _reference(article, dateline)
-    ctx = Context(
-        article, gazetteer, place_context(doc, gazetteer), dateline, reference, derivation,
-        organisations or load_organisations(),
-    )
+    organisations = organisations or load_organisations()
+    places = place_context(doc, gazetteer)
+    if not places.countries:  # no place named: the countries its organisations' names hint at
+        places = replace(places, countries=hinted_countries(doc, gazetteer, organisations))
+    ctx = Context(article, gazetteer, places, dateline, reference, derivation, organisations)
     named: dict[EventType, set[dt.date]] = {}
     source = Source(article.article_id, article.outlet, article.url, article.published)
     events: list[Event] = []

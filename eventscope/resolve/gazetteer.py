@@ -8,11 +8,14 @@ constructor. Look-ups are case-insensitive on the name as written.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+
+from rapidfuzz import fuzz, process
 
 from eventscope.errors import ResourceError
 from eventscope.resolve.landmarks import LANDMARKS, Landmark
@@ -95,13 +98,46 @@ COUNTRY_ALIASES: dict[str, str] = {
 }
 
 
+_TRANSLIT_MARKS = str.maketrans("", "", "‘ʻʿʾʼ")
+
+
 def fold(text: str) -> str:
     """The look-up key of a name: accents removed, lower case, trimmed."""
     if text.isascii():
         return " ".join(text.lower().split())
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    # "’" is an apostrophe; "‘", "ʻ", "ʿ" and "ʾ" mark ayn and hamza in transliterations
+    # ("Aḑ Ḑāli‘"), which news leaves out ("Ad Dali")
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'").translate(_TRANSLIT_MARKS))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(plain.lower().split())
+
+
+# A name squeezed shorter than this matches no town by its squeezed form alone.
+MIN_SQUEEZED = 5
+_SQUEEZE = re.compile(r"['\u2019\u02bc\u2018`\- .]")
+
+
+# How close (rapidfuzz ratio, 0-100) a misspelt name must be to a town of the article's
+# country, and by how much it must beat the next closest; tuned on dev place names.
+SPELLING_CUTOFF = 85.0
+SPELLING_MARGIN = 5.0
+_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|an|ash|at|az|ul)[ -]")
+
+
+def _without_article(key: str) -> str:
+    """A folded Arabic name without its article ("al qamishli" -> "qamishli")."""
+    return _ARTICLE.sub("", key)
+
+
+def _squeeze(key: str) -> str:
+    """A folded name without apostrophes, hyphens, dots and spaces ("murang'a" -> "muranga")."""
+    return _SQUEEZE.sub("", key)
+
+
+def same_name(name: str, other: str) -> bool:
+    """True when two names are one as news writes them ("Murang'a" and "Muranga")."""
+    a, b = fold(name), fold(other)
+    return a == b or (len(squeezed := _squeeze(a)) >= MIN_SQUEEZED and squeezed == _squeeze(b))
 
 
 class Gazetteer:
@@ -132,15 +168,31 @@ class Gazetteer:
                 alternate[key].append(city)
         self._primary = dict(primary)
         self._alternate = dict(alternate)
+        compact: dict[str, list[City]] = defaultdict(list)
+        by_country: dict[str, dict[str, list[City]]] = defaultdict(lambda: defaultdict(list))
+        for own, towns in self._primary.items():
+            squeezed = _squeeze(own)
+            for town in towns:
+                by_country[town.country][squeezed].append(town)
+            if len(squeezed) >= MIN_SQUEEZED:
+                compact[squeezed].extend(towns)
+            bare = _squeeze(_without_article(own))
+            if bare != squeezed and len(bare) >= MIN_SQUEEZED:
+                compact[bare].extend(towns)  # "Al Qamishli" is also written "Qamishli"
+        self._compact = dict(compact)
+        self._by_country = {iso3: dict(names) for iso3, names in by_country.items()}
         self._landmarks: dict[str, Landmark] = {}
         for landmark in landmarks:
             for name in (landmark.name, *landmark.aliases):
                 self._landmarks.setdefault(fold(name), landmark)
         self._subdivisions: dict[str, list[Subdivision]] = defaultdict(list)
+        self._compact_subdivisions: dict[str, list[Subdivision]] = defaultdict(list)
         self._subdivision_codes: dict[str, Subdivision] = {}
         for area in subdivisions:
             self._subdivision_codes[area.code] = area
             self._subdivisions[fold(area.name)].append(area)
+            if len(squeezed := _squeeze(_without_article(fold(area.name)))) >= MIN_SQUEEZED:
+                self._compact_subdivisions[squeezed].append(area)
             if ", " in area.name:  # pycountry's "Dagestan, Respublika"
                 self._subdivisions[fold(area.name.split(", ")[0])].append(area)
             if area.code in US_STATE_ABBREVIATIONS:
@@ -171,14 +223,36 @@ class Gazetteer:
         """
         key = fold(name)
         by_size = lambda city: -city.population
-        return [
+        found = [
             *sorted(self._primary.get(key, ()), key=by_size),
             *sorted(self._alternate.get(key, ()), key=by_size),
         ]
+        if not found and len(squeezed := _squeeze(_without_article(key))) >= MIN_SQUEEZED:
+            # news drops a name's apostrophes, hyphens, spaces and article: "Muranga", "Elwak"
+            found = sorted(
+                {c.geonameid: c for c in self._compact.get(squeezed, ())}.values(), key=by_size
+            )
+        return found
+
+    def spelled_like(self, name: str, iso3: str) -> tuple[City, float] | None:
+        """The town of a country whose name ``name`` misspells ("Nygeri" for Nyeri), with
+        the similarity (0-100); None when no name is close or two names are as close."""
+        key = _squeeze(_without_article(fold(name)))
+        names = self._by_country.get(iso3)
+        if not names or len(key) < MIN_SQUEEZED:
+            return None
+        best = process.extract(key, names.keys(), scorer=fuzz.ratio, limit=2, score_cutoff=SPELLING_CUTOFF)
+        if not best or (len(best) > 1 and best[1][1] >= best[0][1] - SPELLING_MARGIN):
+            return None
+        towns = sorted(names[best[0][0]], key=lambda city: -city.population)
+        return towns[0], best[0][1]
 
     def subdivisions(self, name: str) -> Sequence[Subdivision]:
         """Administrative areas called ``name`` ("Mandera", "Rajshahi"), top level first."""
-        found = self._subdivisions.get(fold(name), [])
+        key = fold(name)
+        found = self._subdivisions.get(key, [])
+        if not found and len(squeezed := _squeeze(_without_article(key))) >= MIN_SQUEEZED:
+            found = self._compact_subdivisions.get(squeezed, [])  # "Muranga" for "Murang'a"
         return sorted(found, key=lambda area: not area.top_level)
 
     def subdivision_by_code(self, code: str) -> Subdivision | None:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from eventscope.extract.evidence import evidence_for
 from eventscope.extract.lexicon import PLACE_NOUNS
 from eventscope.nlp.text import doc_text, entities
-from eventscope.records import Evidence, GeoPrecision, Place
+from eventscope.records import ActorKind, Evidence, GeoPrecision, Place
 from eventscope.resolve.gazetteer import (
     COUNTRY_ALIASES,
     City,
@@ -28,7 +28,9 @@ from eventscope.resolve.gazetteer import (
     Gazetteer,
     Subdivision,
     fold,
+    same_name,
 )
+from eventscope.resolve.organisations import Organisations
 
 DIRECTIONS = frozenset(
     ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern"]
@@ -174,6 +176,40 @@ def place_context(doc: Doc, gazetteer: Gazetteer) -> PlaceContext:
         tuple(iso3 for iso3, _ in tally.most_common()),
         tuple(code for code, _ in areas.most_common()),
     )
+
+
+# Organisations whose home country says where a story with no place is: a party, a
+# government body or a state force acts at home; armed groups and agencies cross borders.
+HOMEBOUND_KINDS = frozenset({ActorKind.GOVERNMENT, ActorKind.MILITARY, ActorKind.POLICE, ActorKind.PARTY})
+
+
+def hinted_countries(doc: Doc, gazetteer: Gazetteer, organisations: Organisations) -> tuple[str, ...]:
+    """Countries an article names only in passing, for a story that names no place.
+
+    A country inside an organisation's name ("the Kenya Wildlife Service",
+    "Technical University of Malawi") and the home of a named party or state
+    body ("ODM supporters") say which country the story is in, most hinted first.
+    """
+    tally: Counter[str] = Counter()
+    for ent in entities(doc[:]):
+        if ent.label_ != "ORG":
+            continue
+        words = [t for t in ent if t.pos_ == "PROPN" and (len(t) > 3 or fold(t.text) in COUNTRY_ALIASES)]
+        for size in (3, 2, 1):
+            found = next(
+                (country for first in range(len(words) - size + 1)
+                 if words[first + size - 1].i - words[first].i == size - 1
+                 and (country := country_named(gazetteer, doc[words[first].i : words[first].i + size].text))),
+                None,
+            )
+            if found is not None:
+                tally[found.iso3] += 1
+                break
+    for match in organisations.find_all(doc_text(doc)):
+        organisation = match.organisation
+        if organisation.country and organisation.kind in HOMEBOUND_KINDS:
+            tally[organisation.country] += 1
+    return tuple(iso3 for iso3, _ in tally.most_common())
 
 
 def _area_names(doc: Doc, gazetteer: Gazetteer) -> list[str]:
@@ -649,10 +685,9 @@ def _resolve_alone(
             return _area_place(state, gazetteer, mention, evidence)
         if directional:
             break  # "eastern Syria": the country, not a town
-        key = fold(name)
         cities = [
             c for c in gazetteer.cities(name)
-            if fold(c.name) == key or c.country in context_countries or c.population >= ALIAS_CITY
+            if same_name(c.name, name) or c.country in context_countries or c.population >= ALIAS_CITY
         ]
         city = next((c for c in cities if c.admin1 is not None and c.admin1 in context_areas), None)
         city = city or next((c for c in cities if c.country in context_countries), None)
@@ -739,3 +774,16 @@ def _resolve_alone(
             reason = f"near {towns[0].name}, named in the place's name"
             return city_place(towns[0], mention, evidence, GeoPrecision.NEAR, reason)
     return Place(mention=mention, reason="not in the gazetteer", evidence=evidence)
+
+
+def misspelt_place(place: Place, gazetteer: Gazetteer, iso3: str) -> Place | None:
+    """A place the gazetteer lacks read as a misspelt town of the article's country
+    ("Nygeri" for Nyeri), when one town's name is close and no other is as close."""
+    if place.reason != "not in the gazetteer" or not place.mention:
+        return None
+    found = gazetteer.spelled_like(_strip_kind(place.mention), iso3)
+    if found is None:
+        return None
+    town, score = found
+    reason = f"{place.mention} not in the gazetteer; spelt like {town.name} ({score:.0f}%)"
+    return city_place(town, place.mention, place.evidence, GeoPrecision.EXACT, reason)
