@@ -164,7 +164,8 @@ FLOORS = {
     "acled_type_accuracy": 0.71,  # measured 0.735
     "acled_subtype_accuracy": 0.67,  # measured 0.701
     "date_exact": 0.78,  # measured 0.806
-    "country_accuracy": 0.78,  # measured 0.807
+    "country_accuracy": 0.78,  # measured 0.812
+    "location_within_25km": 0.76,  # measured 0.788
     "killed_exact": 0.77,  # measured 0.800
 }
 
