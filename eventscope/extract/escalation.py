@@ -39,9 +39,11 @@ GRIEVANCE_PREPS = frozenset(
 )
 # what happened before the protest: "the prior assault", "recent clashes"
 BACKGROUND = frozenset(["prior", "previous", "earlier", "recent", "past"])
-# ... and these only on the protest itself ("protested after the killing of a boy")
+# ... and these only on the protest itself ("protested after the killing of a boy"):
+# PROTEST_HEADS are the lemmas of the protest words they hang from (verbs and nouns;
+# lexicon.PROTEST_WORDS are the nouns that make "gather" a protest)
 PROTEST_PREPS = frozenset(["after", "for", "at"])
-PROTEST_WORDS = frozenset(
+PROTEST_HEADS = frozenset(
     ["protest", "demonstrate", "demonstration", "rally", "march", "chain", "gather", "strike", "sit",
      "procession", "picket", "street", "protester", "demonstrator"]
 )
@@ -69,13 +71,13 @@ def _grievance(window: Span) -> set[int]:
         )
         about = token.dep_ == "prep" and (
             token.lower_ in GRIEVANCE_PREPS
-            or token.lower_ in PROTEST_PREPS and token.head.lemma_.lower() in PROTEST_WORDS
+            or token.lower_ in PROTEST_PREPS and token.head.lemma_.lower() in PROTEST_HEADS
         )
         if background or about:
             skipped.update(t.i for t in token.subtree)
         elif (
             token.dep_ == "advcl"
-            and token.head.lemma_.lower() in PROTEST_WORDS
+            and token.head.lemma_.lower() in PROTEST_HEADS
             and any(c.dep_ == "mark" and c.lower_ in GRIEVANCE_MARKS for c in token.children)
         ):  # "protested after pollution destroyed their crops"
             skipped.update(t.i for t in token.subtree)
