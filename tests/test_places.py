@@ -258,6 +258,16 @@ EVENTS: list[tuple[str, Where]] = [
     ("Students at the University of Ibadan protested against fee increases on Monday.",
      Where(7.38, 3.90, "NGA", km=25)),
     ("Unknown attackers beat a Garissa-based radio presenter on Friday.", Where(-0.45, 39.65, "KEN", km=25)),
+    # "through the streets of", "in the countryside of", roads between towns, routes
+    ("Teachers marched through the streets of Kakamega on Tuesday demanding arrears.",
+     Where(0.28, 34.75, "KEN", km=25)),
+    ("Bandits ambushed a lorry on the Gusau-Funtua (Zamfara) road on Monday, killing two.",
+     Where(12.16, 6.66, "NGA", km=25)),
+    ("A matatu travelling from Garissa to Dadaab was attacked by gunmen on Sunday.",
+     Where(-0.45, 39.65, "KEN", km=25)),
+    # whose forces strike says nothing of where: "Tarinkot" is not read in the United States
+    ("An air strike by US military forces killed four fighters in Tarinkot district on Friday.",
+     Where(32.63, 65.88, "AFG", km=25)),
     # no place at all: the country an organisation's name or a national party's says
     ("Staff of the Uganda Revenue Authority protested pay cuts on Monday.", Where(None, None, "UGA", R3)),
     ("Awami League supporters marched against the verdict on Monday.", Where(None, None, "BGD", R3)),
@@ -292,6 +302,20 @@ def test_spelling_fallbacks_need_a_close_unique_name(gazetteer):
     assert gazetteer.spelled_like("Xqwzbury", "KEN") is None
     assert gazetteer.spelled_like("Lamu", "KEN") is None  # too short to guess from
     assert gazetteer.cities("Dali")[0].country == "CHN"  # "Ad Dali" squeezed is no other name
+
+
+@pytest.mark.parametrize(
+    ("text", "countries", "deployed"),
+    [
+        ("US military forces struck a compound near the border on Friday.", (), ("USA",)),
+        ("Turkish troops shelled villages near Manbij in northern Syria on Sunday.", ("SYR",), ("TUR",)),
+        ("Kenyan police arrested 20 opposition supporters on Monday.", ("KEN",), ()),
+        ("Afghan police forces attacked Taliban positions on Friday.", ("AFG",), ()),
+    ],
+)
+def test_forces_sent_abroad_name_the_country_only_when_nothing_else_does(nlp, gazetteer, text, countries, deployed):
+    context = place_context(nlp(text), gazetteer)
+    assert (context.countries, context.deployed) == (countries, deployed)
 
 
 def test_unknown_place_keeps_the_mention_and_gives_the_article_country():

@@ -119,7 +119,8 @@ class Context:
 
     @property
     def main_country(self) -> str | None:
-        return self.places.countries[0] if self.places.countries else None
+        """The country the article is about: the one it names most, else whose forces it names."""
+        return next(iter(self.places.countries or self.places.deployed), None)
 
     @property
     def body_start(self) -> int:
@@ -551,6 +552,9 @@ def _is_origin(span: Span) -> bool:
     """ "from Ethiopia", "fired from Lebanon": where someone came from, not where it happened."""
     root = span.root
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = span.doc[span.end : span.end + 2]
+    if len(after) == 2 and after[0].lower_ == "to" and after[1].text[:1].isupper():
+        return False  # "a bus travelling from Elwak to Mandera": a route, which the event was on
     return (root.dep_ == "pobj" and root.head.lower_ == "from") or before == "from"
 
 

@@ -83,6 +83,9 @@ class PlaceContext:
 
     countries: tuple[str, ...] = ()  # ISO3, most mentioned first
     areas: tuple[str, ...] = ()  # ISO 3166-2 codes of the states it names, most mentioned first
+    # countries whose forces it names ("US military forces"), often abroad: the article's
+    # country only when it names no other, and no say in which town a name is
+    deployed: tuple[str, ...] = ()
 
 
 EMPTY_CONTEXT = PlaceContext()
@@ -93,6 +96,22 @@ FIRED_FROM_AFAR = frozenset(
     {"missile", "rocket", "drone", "jet", "warplane", "aircraft", "strike", "airstrike", "shelling",
      "artillery", "bombardment", "shell"}
 )
+
+
+# Armed forces a country sends abroad: "US military forces", "Turkish troops".
+SENT_ABROAD = frozenset({"force", "troop", "military", "army", "soldier", "marine", "navy", "coalition"})
+AT_HOME = frozenset({"police", "security", "border"})
+
+
+def _sent_abroad(token: Token) -> bool:
+    """The head of "US military forces": forces (through "military") a country may send abroad."""
+    while token.dep_ in ("amod", "compound") and token.head is not token:
+        if token.lemma_.lower() in SENT_ABROAD:
+            break
+        token = token.head
+    # "Afghan police forces", "Iraqi security forces" keep order at home
+    at_home = any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in AT_HOME for c in token.children)
+    return token.lemma_.lower() in SENT_ABROAD and not at_home
 
 
 def _whole_names(ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
@@ -120,6 +139,7 @@ def place_context(doc: Doc, gazetteer: Gazetteer) -> PlaceContext:
     rarely tags ("(Sirajganj, Rajshahi)", "Mandera county", "Ga.") count too.
     """
     tally: Counter[str] = Counter()
+    deployed: Counter[str] = Counter()
     areas: Counter[str] = Counter()
     ents = _whole_names(entities(doc[:]), gazetteer)
     for ent in ents:
@@ -129,6 +149,12 @@ def place_context(doc: Doc, gazetteer: Gazetteer) -> PlaceContext:
             continue  # "raiders from Ethiopia", "trucks crossing from Tanzania": not where the story is
         if ent.root.dep_ in ("amod", "compound") and ent.root.head.lemma_.lower() in FIRED_FROM_AFAR:
             continue  # "Russian missiles", "Israeli air strikes": whose weapons, often fired across a border
+        if ent.root.dep_ in ("amod", "compound", "nmod") and _sent_abroad(ent.root.head):
+            # "US military forces", "Turkish troops": often abroad; they say where only
+            # when nothing else does
+            if (abroad := country_named(gazetteer, ent.text)) is not None:
+                deployed[abroad.iso3] += 1
+            continue
         landmark = gazetteer.landmark(ent.text)
         if landmark is not None and landmark.country:
             tally[landmark.country] += 1
@@ -175,6 +201,7 @@ def place_context(doc: Doc, gazetteer: Gazetteer) -> PlaceContext:
     return PlaceContext(
         tuple(iso3 for iso3, _ in tally.most_common()),
         tuple(code for code, _ in areas.most_common()),
+        tuple(iso3 for iso3, _ in deployed.most_common()),
     )
 
 
@@ -290,9 +317,16 @@ _OWNED_NAME = re.compile(
 )
 _CITY_DISTRICT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}\s+-\s+{_NAME})")
 _LOCATIVE_NAME = re.compile(
-    rf"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:village|town|city|area|district|county|locality)"
+    rf"\b(?:in|at|near|outside|through|across|around)\s+(?:the\s+)?(?:(?:village|town|city|area|"
+    rf"district|county|locality|streets|countryside|outskirts|suburbs|vicinity|environs|centre|center)"
     rf"\s+of\s+)?(?P<name>{_NAME})"
 )
+# "a minibus on the Abeokuta-Ayetoro (Abeokuta South, Ogun) road": the first town of a road
+_ROAD = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][\w'’.]*)-[A-Z][\w'’.]*(?:\s+\([^()]{0,80}\))?\s+(?:[Rr]oad|[Hh]ighway)\b"
+)
+# "travelling from Elwak to Mandera": a route, where the event on it happened
+_ROUTE = re.compile(rf"\bfrom\s+(?:the\s+)?(?P<name>{_NAME})\s+to\s+(?:the\s+)?[A-Z]")
 _NOT_NAMES = frozenset(
     [
         "the", "a", "an", "this", "that", "these", "those", "each", "every", "its", "their", "his",
@@ -334,7 +368,7 @@ def _phrase_offsets(text: str, begin: int, stop: int) -> tuple[tuple[int, int], 
     """``place_phrases`` as character offsets; cached, because every event of an article
     without a place of its own searches the same sentence and the whole text again."""
     offsets: list[tuple[int, int]] = []
-    for pattern in (_KIND_PHRASE, _LOCATIVE_NAME, _OWNED_NAME, _CITY_DISTRICT):
+    for pattern in (_KIND_PHRASE, _LOCATIVE_NAME, _OWNED_NAME, _CITY_DISTRICT, _ROAD, _ROUTE):
         for match in pattern.finditer(text, begin, stop):
             start, end = match.span("name")
             if text[end - 1] == ".":
