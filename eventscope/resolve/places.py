@@ -98,6 +98,8 @@ FIRED_FROM_AFAR = frozenset(
 )
 
 
+# Things a country owns anywhere: "the US dollar", "the Turkish embassy".
+NOT_WHERE = frozenset({"dollar", "currency", "embassy", "consulate", "envoy", "ambassador", "sanction"})
 # Armed forces a country sends abroad: "US military forces", "Turkish troops".
 SENT_ABROAD = frozenset({"force", "troop", "military", "army", "soldier", "marine", "navy", "coalition"})
 AT_HOME = frozenset({"police", "security", "border"})
@@ -147,6 +149,8 @@ def place_context(doc: Doc, gazetteer: Gazetteer) -> PlaceContext:
             continue
         if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "from":
             continue  # "raiders from Ethiopia", "trucks crossing from Tanzania": not where the story is
+        if ent.root.dep_ in ("amod", "compound") and ent.root.head.lemma_.lower() in NOT_WHERE:
+            continue  # "the US dollar", "the US embassy": whose, not where
         if ent.root.dep_ in ("amod", "compound") and ent.root.head.lemma_.lower() in FIRED_FROM_AFAR:
             continue  # "Russian missiles", "Israeli air strikes": whose weapons, often fired across a border
         if ent.root.dep_ in ("amod", "compound", "nmod") and _sent_abroad(ent.root.head):
@@ -497,6 +501,9 @@ def _sense_near(
     best = min(towns, key=lambda c: km_between(c.lat, c.lon, a_lat, a_lon))
     if best.geonameid == place.geonameid:
         return place
+    current = next((c for c in towns if c.geonameid == place.geonameid), None)
+    if current is not None and current.population >= TOWN_OF_NOTE and best.population * 10 < current.population:
+        return place  # "Hermosillo, Sonora": the city, not a hamlet of that name nearer the state's point
     return replace(
         place, name=best.name, geonameid=best.geonameid, lat=best.lat, lon=best.lon,
         country=best.country, reason=f"{place.reason}; the one near {anchor.name}",
