@@ -57,8 +57,9 @@ class Subdivision:
     kind: str  # "Province", "County", "District", ...
     top_level: bool
     code: str = ""  # ISO 3166-2, "US-GA"
-    lat: float | None = None  # a population-weighted centre, where one can be computed
+    lat: float | None = None  # the middle of its towns, where one can be computed
     lon: float | None = None
+    towns: int = 0  # how many towns that middle is drawn from (0: unknown)
 
 
 # The point GeoNames gives a country (its feature 6252001 for the United States),
@@ -367,14 +368,22 @@ class Gazetteer:
                     f"US-{state}-{county['fips']}", lat_lon[0], lat_lon[1],
                 )
             )
+        from eventscope.resolve.areas import centres_for, read_centres  # it reads fold from here
+
+        found = centres_for(
+            ((area.country_code, area.name, getattr(area, "parent_code", None) is None)
+             for area in pycountry.subdivisions),
+            read_centres(),
+        )
         for area in pycountry.subdivisions:
             centre = weights.get(area.code)
+            middle = (centre[1] / centre[0], centre[2] / centre[0], int(centre[0])) if centre else found.get(
+                (area.country_code, area.name), (None, None, 0)
+            )
             areas.append(
                 Subdivision(
                     area.name, alpha2_to_3.get(area.country_code, area.country_code), area.type,
-                    getattr(area, "parent_code", None) is None, area.code,
-                    centre[1] / centre[0] if centre else None,
-                    centre[2] / centre[0] if centre else None,
+                    getattr(area, "parent_code", None) is None, area.code, *middle,
                 )
             )
         continents = [

@@ -281,6 +281,10 @@ def _names_an_area(token: Token) -> bool:
 
 
 BIG_CITY = 100_000
+# A town named like its area stands for it unless the middle of the area's towns (drawn
+# from at least TRUSTED_MIDDLE of them: one is as likely a slip in the table) is farther.
+NAMESAKE_KM = 150.0
+TRUSTED_MIDDLE = 3
 TOWN_OF_NOTE = 15_000
 # An alternate name ("Hall", "Hindi", "Siana") picks a town only in the article's
 # countries or a city this big: aliases of small towns abroad are mostly noise.
@@ -422,13 +426,19 @@ def country_place(country: Country, mention: str, evidence: Evidence | None, rea
 
 
 def _area_place(area: Subdivision, gazetteer: Gazetteer, mention: str, evidence: Evidence) -> Place:
-    """An administrative area: its own centre when known, else its namesake town, else the country's."""
+    """An administrative area at its namesake town (often its capital: Garissa), unless
+    the middle of its towns lies far from it; else at that middle, else at the country's
+    point. A US state is at its middle: New York is not the state's."""
     country = gazetteer.country_by_code(area.country)
     towns = [c for c in gazetteer.cities(area.name) if c.country == area.country]
     lat: float | None
     lon: float | None
     if area.lat is not None and area.lon is not None:
         lat, lon = area.lat, area.lon
+        trusted = area.towns >= TRUSTED_MIDDLE or area.country == "USA"
+        near = [c for c in towns if not trusted or km_between(c.lat, c.lon, lat, lon) <= NAMESAKE_KM]
+        if near and area.country != "USA":
+            lat, lon = near[0].lat, near[0].lon
     elif towns:
         lat, lon = towns[0].lat, towns[0].lon
     else:

@@ -1,0 +1,88 @@
+"""Centres of administrative areas (issue 4): matching ISO 3166-2 names to the
+names GeoNames gives the areas its towns lie in, and where an area is placed."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+import eventscope as es
+from eventscope.records import GeoPrecision
+from eventscope.resolve.areas import area_key, centres_for
+from eventscope.resolve.gazetteer import load_gazetteer
+
+# (alpha-2, level, key) -> (lat, lon, towns), as read_centres gives them
+TABLE = {
+    ("UA", 1, "donetsk"): (48.0, 37.8, 60),
+    ("UA", 1, "luhansk"): (48.6, 39.2, 40),
+    ("KE", 1, "murang a"): (-0.8, 37.1, 3),
+    ("SY", 1, "halab"): (36.2, 37.2, 30),
+    ("SD", 1, "southern darfur"): (11.8, 24.9, 5),
+    ("SD", 1, "northern darfur"): (14.5, 25.0, 5),
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Murang'a District", "murang a"),
+        ("Donetska oblast", "donetska"),
+        ("Muhafazat Halab", "halab"),
+        ("Elgeyo/Marakwet", "elgeyo marakwet"),
+        ("Provincia de Loja", "loja"),
+    ],
+)
+def test_area_key_drops_kind_words_and_punctuation(name, key):
+    assert area_key(name) == key
+
+
+def test_areas_match_by_key_then_by_one_close_spelling_in_their_country():
+    found = centres_for(
+        [
+            ("KE", "Murang'a", True),  # same key
+            ("UA", "Donetska oblast", True),  # spelt close
+            ("SD", "South Darfur", True),  # closer to Southern than to Northern Darfur
+            ("UA", "Kyivska oblast", True),  # no close name: no centre
+            ("SY", "Donetsk", True),  # a name of another country's area: no centre
+            ("UA", "Donetsk", False),  # a second-level area is not matched to a first-level one
+        ],
+        TABLE,
+    )
+    assert found == {
+        ("KE", "Murang'a"): (-0.8, 37.1, 3),
+        ("UA", "Donetska oblast"): (48.0, 37.8, 60),
+        ("SD", "South Darfur"): (11.8, 24.9, 5),
+    }
+
+
+def test_the_shipped_table_gives_areas_without_a_namesake_town_a_centre():
+    gazetteer = load_gazetteer()
+    (area,) = [a for a in gazetteer.subdivisions("Tana River") if a.country == "KEN"]
+    assert area.lat is not None and area.towns >= 1
+    assert _km(area.lat, area.lon, -1.5, 39.9) < 150  # Tana River County, from public maps
+
+
+def _km(lat1, lon1, lat2, lon2):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(a))
+
+
+@pytest.mark.parametrize(
+    ("text", "lat", "lon"),
+    [
+        # no town is called Tana River: the middle of its towns, not Kenya's point
+        ("Herders and farmers clashed in Tana River County on Sunday, killing three.", -1.5, 39.9),
+        # Garissa, the county's capital, stands for Garissa County
+        ("Police arrested 14 traders in Garissa County on Friday.", -0.45, 39.65),
+        # GeoNames calls it Southern Darfur; no town is called South Darfur
+        ("Rival militias clashed in South Darfur on Monday, killing nine herders.", 11.7, 24.7),
+    ],
+)
+def test_an_event_in_an_area_is_at_the_area(text, lat, lon):
+    events = es.extract(text, published="2024-05-06")
+    assert events
+    place = events[0].location
+    assert place.precision is GeoPrecision.REGION, place
+    assert _km(place.lat, place.lon, lat, lon) < 120, place
