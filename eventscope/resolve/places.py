@@ -149,8 +149,9 @@ def place_context(doc: Doc, gazetteer: Gazetteer) -> PlaceContext:
             continue
         if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "from":
             continue  # "raiders from Ethiopia", "trucks crossing from Tanzania": not where the story is
-        if ent.root.dep_ in ("amod", "compound") and ent.root.head.lemma_.lower() in NOT_WHERE:
-            continue  # "the US dollar", "the US embassy": whose, not where
+        after = doc[ent.end].lemma_.lower() if ent.end < len(doc) else ""
+        if ent.root.dep_ in ("amod", "compound") and NOT_WHERE & {ent.root.head.lemma_.lower(), after}:
+            continue  # "the US dollar (exchange rate)", "the US embassy": whose, not where
         if ent.root.dep_ in ("amod", "compound") and ent.root.head.lemma_.lower() in FIRED_FROM_AFAR:
             continue  # "Russian missiles", "Israeli air strikes": whose weapons, often fired across a border
         if ent.root.dep_ in ("amod", "compound", "nmod") and _sent_abroad(ent.root.head):
