@@ -22,6 +22,16 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
      ("ASSAULT", "Riots", "Violent demonstration")),
     ("Supporters of two council candidates clashed in Narsingdi on Sunday.",
      ("ASSAULT", "Riots", "Mob violence")),
+    # ... but violence at a demonstration is the demonstration turned violent
+    ("Supporters of the ruling party clashed with police in Jessore town during a countrywide hartal.",
+     ("PROTEST", "Riots", "Violent demonstration")),
+    ("Pickets set fire to two lorries in Bogura amid the transport strike on Tuesday.",
+     ("PROTEST", "Riots", "Violent demonstration")),
+    ("Members of two student unions staged a demonstration and clashed with each other in Sylhet city.",
+     ("PROTEST", "Riots", "Violent demonstration")),
+    # a celebration or an air strike is no demonstration
+    ("A mob torched the office of a former mayor in Jhenaidah during a victory procession on Monday.",
+     ("ASSAULT", "Riots", "Mob violence")),
     ("Rioting broke out in Mathare after the death of a hawker in police custody.",
      ("PROTEST", "Riots", "Violent demonstration")),
     ("Students went on the rampage in Nyeri, stoning vehicles and looting shops.",

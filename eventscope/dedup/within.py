@@ -172,9 +172,15 @@ def merge_within(events: Sequence[Event]) -> list[Event]:
 def _typed(event: Event, group: Sequence[Event]) -> Event:
     """The merged event's ACLED and CAMEO codes from its merged mode and actors: one
     mention may give the mode ("vandalized") and another the doer ("a mob attacked").
-    A riot told as a protest and as violence is a violent protest (PLOVER PROTEST/riot)."""
+    A riot told as a protest and as violence is a violent protest (PLOVER PROTEST/riot), and
+    so is a protest one of whose mentions tells of its crowd's violence (ACLED: a violent
+    crowd makes a violent demonstration, police intervention or not)."""
     if len({m.type for m in group}) > 1:
         event = replace(event, type=EventType.PROTEST, mode="riot")
+    elif event.type is EventType.PROTEST and event.mode != "excessive force" and any(
+        m.mode == "riot" for m in group
+    ):
+        event = replace(event, mode="riot")
     return coded(event)
 
 

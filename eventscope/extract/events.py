@@ -1126,6 +1126,34 @@ ESCALATING = frozenset({None, "peaceful", "obstruct", "strike", "intervention"})
 FIERCER = frozenset({"riot", "excessive force"})
 
 
+# What a crowd that turns violent may be holding: "during the blockade", "amid the hartal".
+DEMONSTRATIONS = frozenset(
+    {"demonstration", "protest", "rally", "march", "procession", "blockade", "hartal", "strike",
+     "shutdown", "sit-in", "picket", "agitation"}
+)
+DEMONSTRATION_MARKS = frozenset({"during", "amid", "amidst"})
+NOT_DEMONSTRATIONS = frozenset({"air", "drone", "missile", "victory", "celebratory", "funeral", "religious"})
+STAGING = frozenset({"stage", "hold", "organise", "organize", "launch", "join"})
+
+
+def _at_demonstration(token: Token) -> bool:
+    """The sentence puts the violence at a demonstration: "during their demonstration",
+    "amid the nationwide blockade", "staged a demonstration and clashed with police"
+    (not "during an air strike")."""
+    for word in token.sent:
+        if lexicon.lemma(word) not in DEMONSTRATIONS or word.i == token.i:
+            continue
+        if any(c.lower_ in NOT_DEMONSTRATIONS for c in word.children):
+            continue  # "during an air strike", "during a victory procession" (a celebration)
+        head = word.head
+        if word.dep_ == "pobj" and head.lower_ in DEMONSTRATION_MARKS:
+            return True
+        staged = word.dep_ == "dobj" and lexicon.lemma(head) in STAGING
+        if staged and (token.head.i == head.i and token.dep_ == "conj" or head.head.i == token.i):
+            return True
+    return False
+
+
 def _escalated(event: Event, doc: Doc, sentences: list[Span]) -> Event:
     """A protest whose sentence or the next tells of force or violence, typed so.
 
@@ -1281,6 +1309,14 @@ def _build(
     acled_type, acled_sub, cameo = crosswalk(
         type_, mode, actor1.kind if actor1 else None, actor2.kind if actor2 else None
     )
+    crowd_violence = (acled_type, acled_sub) == ("Riots", "Mob violence") or (
+        mode == "property destruction" and (actor1 is None or actor1.kind not in ORGANISED)
+    )
+    if crowd_violence and _at_demonstration(trigger.token):
+        # "clashed with police during their demonstration", "set fire to a bus during the
+        # blockade": the crowd of a demonstration turned violent
+        type_, mode = EventType.PROTEST, "riot"
+        acled_type, acled_sub, cameo = crosswalk(type_, mode)
     return Event(
         event_id=event_id(article_id, trigger.token, target, type_),
         type=type_,
