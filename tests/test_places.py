@@ -268,6 +268,9 @@ EVENTS: list[tuple[str, Where]] = [
     # whose forces strike says nothing of where: "Tarinkot" is not read in the United States
     ("An air strike by US military forces killed four fighters in Tarinkot district on Friday.",
      Where(32.63, 65.88, "AFG", km=25)),
+    # "X city", "X town" is the town, not the division or county of its name
+    ("Police arrested 40 opposition activists in Rajshahi city on Sunday.", Where(24.37, 88.60, "BGD", R1, km=10)),
+    ("Traders marched through Nyeri town on Monday to protest new levies.", Where(-0.42, 36.95, "KEN", R1, km=10)),
     # villages of 500 to 1,000 people are in the gazetteer
     ("Ukrainian officials said shelling hit Samiilove overnight, wounding two residents.",
      Where(47.26, 38.25, "UKR", km=10)),

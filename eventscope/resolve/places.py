@@ -291,6 +291,7 @@ TOWN_OF_NOTE = 15_000
 # countries or a city this big: aliases of small towns abroad are mostly noise.
 ALIAS_CITY = 100_000
 
+TOWN_WORDS = frozenset({"city", "town", "village", "township", "municipality"})
 AREA_WORDS = frozenset({"county", "province", "state", "region", "governorate", "district", "division"})
 
 # Words that say what kind of place a name is ("Natore town", "Kiambu county");
@@ -714,7 +715,11 @@ def _resolve_alone(
     # "eastern Syria" is a region phrase; "West Virginia" and "North Las Vegas" are names
     directional = any(t.lower_ in DIRECTIONS and t.text.islower() for t in span)
     for name in names:
-        areas = list(gazetteer.subdivisions(name)) or list(gazetteer.subdivisions(_strip_kind(name)))
+        # "Rajshahi city", "Nyeri town": the town, not the division or county of its name
+        says_town = span[-1].lower_ in TOWN_WORDS
+        areas = list(gazetteer.subdivisions(name)) or (
+            [] if says_town else list(gazetteer.subdivisions(_strip_kind(name)))
+        )
         # of areas of one name (30 Washington Counties), one in a state the article names
         areas.sort(key=lambda a: not any(a.code.startswith(f"{code}-") for code in context_areas))
         named_country = country_named(gazetteer, name)
@@ -756,6 +761,7 @@ def _resolve_alone(
             and area.top_level
             and area.country == city.country
             and city.population < BIG_CITY
+            and not says_town
         ):
             city = None  # "Virginia" is the state, not Virginia, Minnesota
         if city is not None and (area is None or not _names_area(span, name)):
