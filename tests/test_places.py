@@ -322,7 +322,7 @@ def test_spelling_fallbacks_need_a_close_unique_name(gazetteer):
         ("Afghan police forces attacked Taliban positions on Friday.", ("AFG",), ()),
         # whose money or mission, not where
         ("Traders in Tyre blocked roads as the pound fell against the US dollar.", ("LBN",), ()),
-        ("Shopkeepers in Zahle shut their doors over the soaring US dollar exchange rate.", ("LBN",), ()),
+        ("Hundreds of traders in Sidon marched against the high US dollar exchange rate on Monday.", ("LBN",), ()),
     ],
 )
 def test_forces_sent_abroad_name_the_country_only_when_nothing_else_does(nlp, gazetteer, text, countries, deployed):
