@@ -32,9 +32,14 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
     # a celebration or an air strike is no demonstration
     ("A mob torched the office of a former mayor in Jhenaidah during a victory procession on Monday.",
      ("ASSAULT", "Riots", "Mob violence")),
+    # riots told as such
     ("Rioting broke out in Mathare after the death of a hawker in police custody.",
      ("PROTEST", "Riots", "Violent demonstration")),
     ("Students went on the rampage in Nyeri, stoning vehicles and looting shops.",
+     ("PROTEST", "Riots", "Violent demonstration")),
+    # a crowd's bonfires told in the next sentence make the protest a riot
+    (("Residents of Nyansiongo protested on Monday over a spate of killings. "
+      "The protesters lit bonfires on the Kisii-Nyamira road for several hours."),
      ("PROTEST", "Riots", "Violent demonstration")),
     ("Villagers lynched a suspected cattle thief in Kapsowar on Saturday.",
      ("ASSAULT", "Riots", "Mob violence")),

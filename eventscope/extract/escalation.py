@@ -32,6 +32,9 @@ RIOTING = frozenset(
      "assault", "riot", "rioter", "battle", "violent"]
 )
 
+# words that tell of a crowd's violence in any sentence near the protest, verbs or not
+# ("The protesters lit bonfires on the highway")
+UNMISTAKABLE = frozenset(["violent", "bonfire"])
 
 # prepositions that introduce what a protest is about, wherever they attach
 GRIEVANCE_PREPS = frozenset(
@@ -108,7 +111,7 @@ def _lemmas(window: Span, own: Span | None) -> set[str]:
             continue
         lemma = t.lemma_.lower()
         beyond = own is not None and not own.start <= t.i < own.end
-        if beyond and lemma in RIOTING and t.pos_ != "VERB" and lemma != "violent":
+        if beyond and lemma in RIOTING and t.pos_ != "VERB" and lemma not in UNMISTAKABLE:
             continue  # another sentence's "an attack on media freedom": a crowd's violence is told by verbs
         lemmas.add("attack-crowd" if lemma in RIOTING and _against_crowd(t) else lemma)
     text = "".join(t.text_with_ws for t in window if t.i not in skipped).lower()
