@@ -32,6 +32,12 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
     # a celebration or an air strike is no demonstration
     ("A mob torched the office of a former mayor in Jhenaidah during a victory procession on Monday.",
      ("ASSAULT", "Riots", "Mob violence")),
+    # "riot police" are the force sent against a crowd, not a riot
+    ("Riot police fired tear gas to break up a march by teachers in Nakuru on Monday.",
+     ("PROTEST", "Protests", "Protest with intervention")),
+    # ... while a crowd barricading a road is a violent demonstration (ACLED)
+    ("Traders barricaded the Kisumu-Busia highway on Tuesday to protest against new market fees.",
+     ("PROTEST", "Riots", "Violent demonstration")),
     # riots told as such
     ("Rioting broke out in Mathare after the death of a hawker in police custody.",
      ("PROTEST", "Riots", "Violent demonstration")),

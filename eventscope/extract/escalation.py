@@ -28,10 +28,12 @@ LETHAL = frozenset(["kill", "shoot", "dead", "fatally", "ammunition"])
 DEATHS = frozenset(["kill", "dead", "fatally", "die"])
 RIOTING = frozenset(
     ["stone", "pelt", "hurl", "throw", "torch", "vandalize", "vandalise", "loot", "smash", "burn", "clash", "rampage", "ransack", "attack",
-     "destroy", "bonfire",
+     "destroy", "bonfire", "barricade",
      "assault", "riot", "rioter", "battle", "violent"]
 )
 
+# what "riot" names when it modifies them: the force sent against a crowd
+RIOT_GEAR = frozenset(["police", "policeman", "officer", "gear", "squad", "unit", "control", "shield", "van", "troop"])
 # words that tell of a crowd's violence in any sentence near the protest, verbs or not
 # ("The protesters lit bonfires on the highway")
 UNMISTAKABLE = frozenset(["violent", "bonfire"])
@@ -110,6 +112,8 @@ def _lemmas(window: Span, own: Span | None) -> set[str]:
         if t.i in skipped:
             continue
         lemma = t.lemma_.lower()
+        if lemma == "riot" and t.dep_ in ("compound", "amod", "nmod") and t.head.lemma_.lower() in RIOT_GEAR:
+            continue  # "riot police", "riot gear": the force, not the crowd's violence
         beyond = own is not None and not own.start <= t.i < own.end
         if beyond and lemma in RIOTING and t.pos_ != "VERB" and lemma not in UNMISTAKABLE:
             continue  # another sentence's "an attack on media freedom": a crowd's violence is told by verbs
