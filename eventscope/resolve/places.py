@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -227,21 +228,27 @@ def hinted_countries(doc: Doc, gazetteer: Gazetteer, organisations: Organisation
         if ent.label_ != "ORG":
             continue
         words = [t for t in ent if t.pos_ == "PROPN" and (len(t) > 3 or fold(t.text) in COUNTRY_ALIASES)]
-        for size in (3, 2, 1):
-            found = next(
-                (country for first in range(len(words) - size + 1)
-                 if words[first + size - 1].i - words[first].i == size - 1
-                 and (country := country_named(gazetteer, doc[words[first].i : words[first].i + size].text))),
-                None,
-            )
-            if found is not None:
-                tally[found.iso3] += 1
-                break
+        found = next(
+            (country for inner in _runs_longest_first(words, 3, 1)
+             if (country := country_named(gazetteer, inner.text)) is not None),
+            None,
+        )
+        if found is not None:
+            tally[found.iso3] += 1
     for match in organisations.find_all(doc_text(doc)):
         organisation = match.organisation
         if organisation.country and organisation.kind in HOMEBOUND_KINDS:
             tally[organisation.country] += 1
     return tuple(iso3 for iso3, _ in tally.most_common())
+
+
+def _runs_longest_first(words: list[Token], most: int, least: int) -> Iterator[Span]:
+    """Spans of side-by-side words of ``words`` ("Homa Bay" of "Homa Bay Governor"), from
+    ``most`` words down to ``least``, left to right within a size."""
+    for size in range(min(most, len(words)), least - 1, -1):
+        for first in range(len(words) - size + 1):
+            if words[first + size - 1].i - words[first].i == size - 1:
+                yield words[first].doc[words[first].i : words[first].i + size]
 
 
 def _area_names(doc: Doc, gazetteer: Gazetteer) -> list[str]:
@@ -255,12 +262,7 @@ def _area_names(doc: Doc, gazetteer: Gazetteer) -> list[str]:
             run.append(token)
             continue
         whole = next(
-            (
-                text
-                for size in range(len(run), 1, -1)
-                for first in range(len(run) - size + 1)
-                if gazetteer.subdivisions(text := doc[run[first].i : run[first].i + size].text)
-            ),
+            (inner.text for inner in _runs_longest_first(run, len(run), 2) if gazetteer.subdivisions(inner.text)),
             None,
         )
         part_of = token is not None and token.lower_ in SUB_PLACES and token.i + 1 < len(doc) and (
@@ -437,10 +439,11 @@ def _area_place(area: Subdivision, gazetteer: Gazetteer, mention: str, evidence:
     lon: float | None
     if area.lat is not None and area.lon is not None:
         lat, lon = area.lat, area.lon
-        trusted = area.towns >= TRUSTED_MIDDLE or area.country == "USA"
-        near = [c for c in towns if not trusted or km_between(c.lat, c.lon, lat, lon) <= NAMESAKE_KM]
-        if near and area.country != "USA":
-            lat, lon = near[0].lat, near[0].lon
+        if area.country != "USA":
+            trusted = area.towns >= TRUSTED_MIDDLE
+            near = [c for c in towns if not trusted or km_between(c.lat, c.lon, lat, lon) <= NAMESAKE_KM]
+            if near:
+                lat, lon = near[0].lat, near[0].lon
     elif towns:
         lat, lon = towns[0].lat, towns[0].lon
     else:
@@ -714,9 +717,9 @@ def _resolve_alone(
             )
     # "eastern Syria" is a region phrase; "West Virginia" and "North Las Vegas" are names
     directional = any(t.lower_ in DIRECTIONS and t.text.islower() for t in span)
+    # "Rajshahi city", "Nyeri town": the town, not the division or county of its name
+    says_town = span[-1].lower_ in TOWN_WORDS
     for name in names:
-        # "Rajshahi city", "Nyeri town": the town, not the division or county of its name
-        says_town = span[-1].lower_ in TOWN_WORDS
         areas = list(gazetteer.subdivisions(name)) or (
             [] if says_town else list(gazetteer.subdivisions(_strip_kind(name)))
         )
@@ -788,17 +791,12 @@ def _resolve_alone(
             return country_place(country, mention, evidence, reason)
     # "Homa Bay Governor", "Homa Bay offices": a known name of several words inside the mention
     proper = [t for t in span if t.pos_ == "PROPN" and t.lower_ not in _NOT_PLACES]
-    for size in range(len(proper) - 1, 1, -1):
-        for first in range(len(proper) - size + 1):
-            words = proper[first : first + size]
-            if words[-1].i - words[0].i != size - 1:
-                continue  # not side by side
-            inner = span.doc[words[0].i : words[-1].i + 1]
-            found = _resolve_alone(article_id, inner, gazetteer, context)
-            if found.lat is not None and found.reason is not None and (
-                found.reason.startswith("city") or found.reason.endswith("not a town")
-            ):
-                return replace(found, mention=mention, evidence=evidence)
+    for inner in _runs_longest_first(proper, len(proper) - 1, 2):
+        found = _resolve_alone(article_id, inner, gazetteer, context)
+        if found.lat is not None and found.reason is not None and (
+            found.reason.startswith("city") or found.reason.endswith("not a town")
+        ):
+            return replace(found, mention=mention, evidence=evidence)
     # "Northeast Texas", "North Sinai": a first-level area inside a name, as a region
     for token in span:
         if token.pos_ == "PROPN" and len(span) > 1 and token.text.lower() not in _NOT_PLACES:
