@@ -253,7 +253,7 @@ EVENTS: list[tuple[str, Where]] = [
     ("Gunmen killed two herders in Nakru on Monday, Kenyan police said.", Where(-0.28, 36.07, "KEN", R1, km=25)),
     # where the locals or an institution come from: "Kitale residents" (read as a noun at the
     # start of a sentence), "the University of Ibadan", "a Garissa-based presenter"
-    ("Kitale residents protested against the killing of civilians by police officers.",
+    ("Kitale residents marched on Tuesday after a hawker died in police custody.",
      Where(1.02, 35.01, "KEN", km=25)),
     ("Students at the University of Ibadan protested against fee increases on Monday.",
      Where(7.38, 3.90, "NGA", km=25)),
@@ -322,7 +322,7 @@ def test_spelling_fallbacks_need_a_close_unique_name(gazetteer):
         ("Afghan police forces attacked Taliban positions on Friday.", ("AFG",), ()),
         # whose money or mission, not where
         ("Traders in Tyre blocked roads as the pound fell against the US dollar.", ("LBN",), ()),
-        ("Hundreds of traders in Sidon marched against the high US dollar exchange rate on Monday.", ("LBN",), ()),
+        ("Shop owners in Sidon closed their stores on Monday to protest a record US dollar exchange rate.", ("LBN",), ()),
     ],
 )
 def test_forces_sent_abroad_name_the_country_only_when_nothing_else_does(nlp, gazetteer, text, countries, deployed):

@@ -44,8 +44,8 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
     ("Students went on the rampage in Nyeri, stoning vehicles and looting shops.",
      ("PROTEST", "Riots", "Violent demonstration")),
     # a crowd's bonfires told in the next sentence make the protest a riot
-    (("Residents of Nyansiongo protested on Monday over a spate of killings. "
-      "The protesters lit bonfires on the Kisii-Nyamira road for several hours."),
+    (("Residents of Nyansiongo protested on Monday against the killing of two boda boda riders. "
+      "The crowd lit bonfires along the road to Keroka until police arrived."),
      ("PROTEST", "Riots", "Violent demonstration")),
     ("Villagers lynched a suspected cattle thief in Kapsowar on Saturday.",
      ("ASSAULT", "Riots", "Mob violence")),
