@@ -277,13 +277,12 @@ def main(argv: list[str] | None = None) -> None:
             show(f"peak RSS (this process): {own_peak_mib():.0f} MiB")
 
         if args.workers:
-            from distributed import Client, LocalCluster
+            from distributed import Client
 
-            from eventscope.distributed import ModelPlugin
+            from eventscope.distributed import ModelPlugin, local_cluster
 
             start = time.perf_counter()
-            cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=":0")
+            cluster = local_cluster(args.workers)
             with Client(cluster) as client:
                 client.register_plugin(ModelPlugin(config.model))
             startup = time.perf_counter() - start
