@@ -16,15 +16,29 @@ T = TypeVar("T")
 
 def to_jsonable(value: Any) -> Any:
     """A record (or anything inside one) as plain JSON types."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        return [to_jsonable(v) for v in value]
-    return value
+    kind: type = type(value)
+    if kind in _PLAIN:
+        return value
+    return _dumper(kind)(value)
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+@functools.cache
+def _dumper(kind: type) -> Callable[[Any], Any]:
+    """The function that makes values of type ``kind`` JSON-ready, built once per type (a
+    record's field names are looked up once, not on every value)."""
+    if dataclasses.is_dataclass(kind):
+        names = tuple(f.name for f in dataclasses.fields(kind))
+        return lambda value: {name: to_jsonable(getattr(value, name)) for name in names}
+    if issubclass(kind, Enum):
+        return lambda value: value.value
+    if issubclass(kind, dt.date):
+        return lambda value: value.isoformat()
+    if issubclass(kind, (list, tuple)):
+        return lambda value: [to_jsonable(v) for v in value]
+    return lambda value: value
 
 
 Converter = Callable[[Any], Any]
