@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import functools
 import itertools
+import math
 import random
 import tempfile
 from collections.abc import Iterable
@@ -30,11 +31,12 @@ from eventscope.dedup import (
     signature,
 )
 from eventscope.dedup.block import candidate_pairs
-from eventscope.dedup.score import link_score
+from eventscope.dedup.score import EARTH_KM, RADIUS_KM, link_score, mergeable
 from eventscope.ingest import read_articles
 from eventscope.pipeline import process
 from eventscope.records import Article, Event, Source
 from eventscope.store import Store, open_store, schema
+from eventscope.store.merge import _candidates, blocking_columns
 
 ARTICLES = Path(__file__).parent / "articles" / "dedup"
 
@@ -286,6 +288,80 @@ def test_blocking_equals_comparing_every_pair_on_random_mentions() -> None:
     found = list(candidate_pairs(signatures))
     assert len(found) == len(_ids(found)) > 1000
     assert _ids(found) == _brute_force(signatures)
+
+
+def _stored(store: Store, signatures: list[Signature]) -> None:
+    """Signatures as rows of stored mentions (what the candidate query reads), with their articles."""
+    articles = sorted({s.article_id for s in signatures})
+    with store.engine.begin() as connection:
+        connection.execute(sa.insert(schema.articles), [
+            {"article_id": a, "text": "A report.", "ingested_at": dt.datetime(2024, 1, 1, tzinfo=dt.UTC)}
+            for a in articles
+        ])
+        connection.execute(sa.insert(schema.mentions), [
+            {
+                "mention_id": s.mention_id, "article_id": s.article_id, "event_id": s.mention_id,
+                "type": s.type, "location_country": s.country, "date_start": dt.date.fromordinal(s.day),
+                "signature": s.as_row(), "record": {}, **blocking_columns(s),
+            }
+            for s in signatures
+        ])
+
+
+def _destination(lat: float, lon: float, bearing: float, km: float) -> tuple[float, float]:
+    """The point ``km`` from (lat, lon) on the initial bearing, on the sphere dedup measures on."""
+    p1, l1, b, d = math.radians(lat), math.radians(lon), math.radians(bearing), km / EARTH_KM
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
+    l2 = l1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2))
+    return math.degrees(p2), (math.degrees(l2) + 540) % 360 - 180
+
+
+def test_the_stores_candidate_query_finds_what_comparing_with_every_mention_finds(store: Store) -> None:
+    rng = random.Random(21)
+    stored, new = [], []
+    for index in range(500):
+        lat = rng.choice([rng.uniform(-60, 60), rng.uniform(88.5, 90), rng.uniform(10.0, 10.8)])
+        lon = rng.choice([rng.uniform(-180, 180), rng.uniform(179.5, 180), rng.uniform(-180, -179.5),
+                          rng.uniform(30.0, 30.8)])
+        first = 739_000 + rng.randrange(60)
+        sig = _sig(
+            f"m{index:03d}", lat, lon, first, first + rng.choice([0, 0, 0, 1, 3, 29, 31, 40]),
+            article=f"a{rng.randrange(300)}", precision=rng.choice([1, 1, 2, 3]),
+            country=rng.choice(["FJI", "FJI", "TON"]), family=rng.choice(["violence", "violence", "protest"]),
+        )
+        if sig.family == "protest":
+            sig = dataclasses.replace(sig, type="PROTEST")
+        (new if index % 5 == 0 else stored).append(sig)
+    # Rings of mentions just inside and just outside RADIUS_KM of new ones: on the equator,
+    # far north, next to the pole and across the date line.
+    for ring, (lat, lon) in enumerate([(0.0, 30.0), (60.0, 30.0), (80.0, -100.0), (89.8, 0.0), (-18.0, 179.9)]):
+        centre = _sig(f"r{ring}", lat, lon, 739_100)
+        new.append(centre)
+        for bearing in range(0, 360, 15):
+            for km in (RADIUS_KM - 0.5, RADIUS_KM + 0.5):
+                there = _destination(lat, lon, bearing, km)
+                stored.append(_sig(f"r{ring}-{bearing}-{km}", *there, 739_101))
+    _stored(store, stored + new)
+    expected = {
+        sig.mention_id: sorted(o.mention_id for o in stored + new if candidate(sig, o)) for sig in new if mergeable(sig)
+    }
+    with store.engine.connect() as connection:
+        found = {sig.mention_id: sorted(o.mention_id for o in others) for sig, others in _candidates(connection, new)}
+    assert found == expected
+    assert sum(map(len, found.values())) > 100  # many pairs, across the date line and the pole too
+
+
+def test_the_candidate_query_reads_the_blocking_index(store: Store) -> None:
+    new = [_sig("n1", 10.2, 30.1, 739_010), _sig("n2", None, None, 739_011, precision=3)]
+    with store.engine.connect() as connection:
+        if connection.dialect.name != "sqlite":
+            pytest.skip("PostgreSQL's planner picks by table statistics; the index exists (schema test)")
+        seen: list[tuple[str, object]] = []
+        sa.event.listen(connection, "before_cursor_execute", lambda _c, _k, sql, params, *_: seen.append((sql, params)))
+        list(_candidates(connection, new))
+        [(query, params)] = [(sql, p) for sql, p in seen if "FROM mentions" in sql]
+        plan = " ".join(str(row[-1]) for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {query}", params))
+    assert "ix_mentions_blocking" in plan and "SCAN mentions" not in plan, plan
 
 
 def test_link_score_is_score_pair_when_it_links_and_none_otherwise() -> None:

@@ -431,7 +431,7 @@ def test_one_country_newest_first_reads_its_index(store: Store) -> None:
 def test_alembic_version_holds_the_head_revision(store: Store) -> None:
     with store.engine.connect() as connection:
         version = connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
-    assert version == head_revision() == "0005"
+    assert version == head_revision() == "0006"
 
 
 def test_database_at_an_unknown_revision_is_refused(store_url: str) -> None:
@@ -440,7 +440,7 @@ def test_database_at_an_unknown_revision_is_refused(store_url: str) -> None:
     with pytest.raises(StoreError) as caught:
         open_store(store_url)
     assert caught.value.code == "ES401"
-    assert "9999_future" in str(caught.value) and "(0005)" in str(caught.value)
+    assert "9999_future" in str(caught.value) and "(0006)" in str(caught.value)
 
 
 def test_failed_upgrade_leaves_the_database_as_it_was(store_url: str) -> None:
@@ -531,17 +531,17 @@ def test_migrate_upgrades_an_older_store_in_place_and_keeps_its_data(store_url: 
 
     runner = CliRunner()
     check = runner.invoke(app, ["migrate", "--check", "--db", store_url])
-    assert check.exit_code == 1 and "0003" in check.output and "0005" in check.output
+    assert check.exit_code == 1 and "0003" in check.output and "0006" in check.output
     assert store_revision(store_url).current == "0003"  # --check changes nothing
 
     done = runner.invoke(app, ["migrate", "--db", store_url])
     assert done.exit_code == 0, done.output
-    assert "from 0003 to 0005" in done.output
-    assert store_revision(store_url).current == "0005"
+    assert "from 0003 to 0006" in done.output
+    assert store_revision(store_url).current == "0006"
     with open_store(store_url) as store:
         assert store.has_article("a" * 16)
     again = runner.invoke(app, ["migrate", "--check", "--db", store_url])
-    assert again.exit_code == 0 and "up to date (0005)" in again.output
+    assert again.exit_code == 0 and "up to date (0006)" in again.output
 
 
 def test_revision_0005_adds_the_new_counts_and_fills_unclaimed_from_the_records(store_url: str) -> None:
@@ -573,13 +573,37 @@ def test_revision_0005_adds_the_new_counts_and_fills_unclaimed_from_the_records(
     assert {(row.displaced_min, row.abducted_max) for row in rows} == {(None, None)}
 
 
+def test_revision_0006_fills_the_blocking_columns_from_each_signature(store_url: str) -> None:
+    from alembic import command
+
+    from eventscope.store.migrate import alembic_config
+
+    lagos = lagos_article()
+    columns = ("mention_id", "date_end", "point_lat", "point_lon")
+    with open_store(store_url) as store:
+        store.save(lagos, lagos_events(lagos))
+        engine = store.engine
+        with engine.connect() as connection:
+            before = connection.execute(sa.select(*(schema.mentions.c[c] for c in columns))).all()
+        with engine.begin() as connection:
+            command.downgrade(alembic_config(connection), "0005")
+        assert "date_end" not in {c["name"] for c in sa.inspect(engine).get_columns("mentions")}
+    _upgrade_to_head(store_url)
+    with open_store(store_url) as store, store.engine.connect() as connection:
+        after = connection.execute(sa.select(*(schema.mentions.c[c] for c in columns))).all()
+        indexes = {i["name"] for i in sa.inspect(store.engine).get_indexes("mentions")}
+    assert sorted(after) == sorted(before)
+    assert {row.date_end for row in after} == {dt.date(2024, 8, 8)} and all(row.point_lat for row in after)
+    assert "ix_mentions_blocking" in indexes and "ix_mentions_location_country_date_start" not in indexes
+
+
 def _upgrade_to_head(url: str) -> None:
     from typer.testing import CliRunner
 
     from eventscope.serve.cli import app
 
     done = CliRunner().invoke(app, ["migrate", "--db", url])
-    assert done.exit_code == 0 and "to 0005" in done.output, done.output
+    assert done.exit_code == 0 and "to 0006" in done.output, done.output
 
 
 def test_store_revision_reads_a_missing_sqlite_file_without_creating_it(tmp_path: Path) -> None:

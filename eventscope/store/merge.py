@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-from bisect import bisect_left, bisect_right
+import math
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -32,7 +32,15 @@ from eventscope.dedup import (
 )
 from eventscope.dedup.block import candidate_pairs
 from eventscope.dedup.combine import article_of
-from eventscope.dedup.score import DATE_WINDOW_DAYS, MAX_SPAN_DAYS, link_score, mergeable
+from eventscope.dedup.score import (
+    DATE_WINDOW_DAYS,
+    EARTH_KM,
+    MAX_SPAN_DAYS,
+    RADIUS_KM,
+    link_score,
+    located,
+    mergeable,
+)
 from eventscope.dedup.signature import FAMILIES, stated_days
 from eventscope.records import Event, Evidence
 from eventscope.serialize import from_jsonable, to_jsonable
@@ -40,7 +48,9 @@ from eventscope.store import schema
 from eventscope.table import event_row
 
 _CHUNK = 500  # ids per IN (...) list
-_OR_TERMS = 100  # (country, date span) terms per candidate query, well under SQLite's expression depth
+DEGREE_KM = EARTH_KM * math.pi / 180  # length of a degree of latitude
+_POLAR = 89.0  # latitude beyond which a longitude box would be no use
+_OR_TERMS = 50  # signatures per candidate query, well under SQLite's expression depth
 _LINK_ROWS = 10_000  # links written per INSERT, so a million links are never all rows at once
 # event_row columns kept in event_sources rather than in events.
 _SOURCE_COLUMNS = ("article_ids", "outlets")
@@ -140,6 +150,7 @@ def insert_mentions(connection: sa.Connection, events: Sequence[Event]) -> None:
     rows = []
     for event in events:
         row = event_row(event)
+        sig = signature(event)
         rows.append({
             "mention_id": event.event_id,
             "article_id": article_of(event),
@@ -147,8 +158,9 @@ def insert_mentions(connection: sa.Connection, events: Sequence[Event]) -> None:
             "type": row["type"],
             "location_country": row["location_country"],
             "date_start": row["date_start"],
-            "signature": signature(event).as_row(),
+            "signature": sig.as_row(),
             "record": to_jsonable(event),
+            **blocking_columns(sig),
         })
     if rows:
         connection.execute(sa.insert(schema.mentions), rows)
@@ -169,69 +181,87 @@ def _signatures(connection: sa.Connection, rows: Sequence[Any]) -> list[Signatur
     ]
 
 
-def _window(sig: Signature) -> tuple[dt.date, dt.date]:
-    """The first days of the stored mentions the blocking rule may let ``sig`` meet."""
+def blocking_columns(sig: Signature) -> dict[str, Any]:
+    """The columns of a mention's row that the candidate query filters on: its last day,
+    and its point when it is placed finer than a region (``located``)."""
+    point = located(sig)
+    return {
+        "date_end": dt.date.fromordinal(sig.day_end) if sig.day_end is not None else None,
+        "point_lat": sig.lat if point else None,
+        "point_lon": sig.lon if point else None,
+    }
+
+
+def _box(sig: Signature) -> tuple[float, float, float, float] | None:
+    """Bounds of latitude and longitude around a located mention that hold every point
+    within ``RADIUS_KM`` of it (a little more), or None where they would not help: not
+    located, near a pole, or across the date line (latitude alone is then used)."""
+    if not located(sig):
+        return None
+    assert sig.lat is not None and sig.lon is not None
+    reach = 1.05 * RADIUS_KM / DEGREE_KM  # a degree of latitude is DEGREE_KM everywhere
+    south, north = sig.lat - reach, sig.lat + reach
+    widest = max(abs(south), abs(north))
+    if widest >= _POLAR:
+        return south, north, -180.0, 180.0
+    across = reach / math.cos(math.radians(widest))  # a degree of longitude shrinks poleward
+    west, east = sig.lon - across, sig.lon + across
+    if west < -180.0 or east > 180.0:
+        return south, north, -180.0, 180.0
+    return south, north, west, east
+
+
+def _near(sig: Signature) -> sa.ColumnElement[bool]:
+    """The condition on a stored mention's row that holds for every mention ``sig`` may meet
+    (``candidate``), and for few others: its country, a first day no earlier than a
+    mention ending within ``DATE_WINDOW_DAYS`` of ``sig`` can start, a last day not too
+    early and, when both are located, a point in ``sig``'s box. All but the type are on
+    the blocking index (revision 0006); rows without the columns (a mention migrated
+    from revision 0002) always pass."""
     assert sig.day is not None and sig.day_end is not None
-    return (
-        dt.date.fromordinal(sig.day - DATE_WINDOW_DAYS - MAX_SPAN_DAYS),
-        dt.date.fromordinal(sig.day_end + DATE_WINDOW_DAYS),
-    )
-
-
-def _spans(windows: Iterable[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
-    """The union of date windows as disjoint spans, in order."""
-    spans: list[tuple[dt.date, dt.date]] = []
-    for low, high in sorted(windows):
-        if spans and low <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], high))
-        else:
-            spans.append((low, high))
-    return spans
+    m = schema.mentions.c
+    near = [
+        m.location_country == sig.country,
+        m.date_start.between(
+            dt.date.fromordinal(sig.day - DATE_WINDOW_DAYS - MAX_SPAN_DAYS),  # a mention spans at most that
+            dt.date.fromordinal(sig.day_end + DATE_WINDOW_DAYS),
+        ),
+        sa.or_(m.date_end.is_(None), m.date_end >= dt.date.fromordinal(sig.day - DATE_WINDOW_DAYS)),
+    ]
+    box = _box(sig)
+    if box is not None:
+        south, north, west, east = box
+        near.append(sa.or_(
+            m.point_lat.is_(None), sa.and_(m.point_lat.between(south, north), m.point_lon.between(west, east))
+        ))
+    return sa.and_(*near)
 
 
 def _candidates(connection: sa.Connection, sigs: Sequence[Signature]) -> Iterator[tuple[Signature, list[Signature]]]:
     """Each mergeable one of ``sigs`` with the stored mentions of other articles that the
     blocking rule lets it be compared with.
 
-    One query per type family (and per ``_OR_TERMS`` countries' spans) reads the union
-    of the windows of ``sigs``, each (country, span) term on the (country, first day)
-    index; each signature then takes the rows of its own country and window, so it
-    meets exactly the rows a query of its own would give.
+    One query per type family and ``_OR_TERMS`` signatures reads the stored mentions
+    ``_near`` any of them; each signature then keeps those ``candidate`` accepts, so it
+    meets exactly what comparing it with every stored mention would give.
     """
     m = schema.mentions.c
-    families: dict[str, dict[str, list[Signature]]] = {}
+    families: dict[str, list[Signature]] = {}
     for sig in sigs:
         if mergeable(sig):
-            assert sig.country is not None
-            families.setdefault(sig.family, {}).setdefault(sig.country, []).append(sig)
-    for family, countries in families.items():
-        terms = [
-            (country, low, high)
-            for country, members in countries.items()
-            for low, high in _spans(_window(sig) for sig in members)
-        ]
-        rows: dict[str, list[Any]] = {country: [] for country in countries}
-        for start in range(0, len(terms), _OR_TERMS):
-            query = sa.select(m.mention_id, m.article_id, m.location_country, m.date_start, m.signature).where(
-                m.type.in_(_FAMILY_TYPES[family]),
-                sa.or_(*(
-                    sa.and_(m.location_country == country, m.date_start.between(low, high))
-                    for country, low, high in terms[start : start + _OR_TERMS]
-                )),
-            )
-            for row in connection.execute(query):
-                rows[row.location_country].append(row)
-        for country, members in countries.items():
-            found = sorted(rows[country], key=lambda row: (row.date_start, row.mention_id))
-            parsed = _signatures(connection, found)
-            days = [row.date_start for row in found]
-            for sig in members:
-                low, high = _window(sig)
-                first, last = bisect_left(days, low), bisect_right(days, high)
-                yield sig, [
-                    other for row, other in zip(found[first:last], parsed[first:last], strict=True)
-                    if row.article_id != sig.article_id and candidate(sig, other)
-                ]
+            families.setdefault(sig.family, []).append(sig)
+    for family, members in families.items():
+        for start in range(0, len(members), _OR_TERMS):
+            part = members[start : start + _OR_TERMS]
+            query = sa.select(m.mention_id, m.signature).where(
+                m.type.in_(_FAMILY_TYPES[family]), sa.or_(*(_near(sig) for sig in part))
+            ).order_by(m.mention_id)
+            rows = connection.execute(query).all()
+            found: dict[str | None, list[Signature]] = {}
+            for other in _signatures(connection, rows):
+                found.setdefault(other.country, []).append(other)
+            for sig in part:
+                yield sig, [other for other in found.get(sig.country, ()) if candidate(sig, other)]
 
 
 def _link(x: Signature, y: Signature) -> Link | None:
@@ -374,13 +404,14 @@ def recompute(connection: sa.Connection) -> MergeReport:
         connection.execute(sa.delete(table))
     connection.execute(sa.update(schema.mentions).values(event_id=m.mention_id))
     missing = [
-        {"id": sig.mention_id, "sig": sig.as_row()}
+        {"id": sig.mention_id, "sig": sig.as_row(), **{f"new_{k}": v for k, v in blocking_columns(sig).items()}}
         for row, sig in zip(rows, signatures, strict=True) if row.signature is None
     ]
     if missing:
         connection.execute(
             sa.update(schema.mentions).where(m.mention_id == sa.bindparam("id")).values(
-                signature=sa.bindparam("sig")
+                signature=sa.bindparam("sig"), date_end=sa.bindparam("new_date_end"),
+                point_lat=sa.bindparam("new_point_lat"), point_lon=sa.bindparam("new_point_lon"),
             ),
             missing,
         )

@@ -20,6 +20,11 @@ a page of events in any order reads the index instead of sorting the table.
 
 Revision 0005 adds ``unclaimed`` and the ``displaced`` and ``abducted`` ranges
 to ``events`` and rebuilds the ``event_table`` view with them.
+
+Revision 0006 gives ``mentions`` the last day and the point of each mention's
+signature, and one index over all that the candidate query of merging filters
+on (country, first day, type, last day, point), so the query reads only the
+stored mentions near a new one in time and place, from the index.
 """
 
 from __future__ import annotations
@@ -158,7 +163,14 @@ mentions = sa.Table(
     sa.Column("date_start", sa.Date),
     sa.Column("signature", sa.JSON),  # dedup.Signature.as_row(); NULL for rows migrated from 0002
     sa.Column("record", sa.JSON, nullable=False),
-    sa.Index(None, "location_country", "date_start"),
+    # Revision 0006: what the candidate query of merging filters on, from the signature:
+    # its last day, and its point when placed finer than a region (else NULL).
+    sa.Column("date_end", sa.Date),
+    sa.Column("point_lat", sa.Double),
+    sa.Column("point_lon", sa.Double),
+    sa.Index(
+        "ix_mentions_blocking", "location_country", "date_start", "type", "date_end", "point_lat", "point_lon"
+    ),
 )
 
 mention_links = sa.Table(
