@@ -50,7 +50,8 @@ from eventscope.table import event_row
 _CHUNK = 500  # ids per IN (...) list
 DEGREE_KM = EARTH_KM * math.pi / 180  # length of a degree of latitude
 _POLAR = 89.0  # latitude beyond which a longitude box would be no use
-_OR_TERMS = 50  # signatures per candidate query, well under SQLite's expression depth
+_OR_TERMS = 32  # signatures per candidate query, well under SQLite's expression depth
+_EVERYWHERE = (-90.0, 90.0, -180.0, 180.0)
 _LINK_ROWS = 10_000  # links written per INSERT, so a million links are never all rows at once
 # event_row columns kept in event_sources rather than in events.
 _SOURCE_COLUMNS = ("article_ids", "outlets")
@@ -211,41 +212,61 @@ def _box(sig: Signature) -> tuple[float, float, float, float] | None:
     return south, north, west, east
 
 
-def _near(sig: Signature) -> sa.ColumnElement[bool]:
-    """The condition on a stored mention's row that holds for every mention ``sig`` may meet
-    (``candidate``), and for few others: its country, a first day no earlier than a
-    mention ending within ``DATE_WINDOW_DAYS`` of ``sig`` can start, a last day not too
-    early and, when both are located, a point in ``sig``'s box. All but the type are on
-    the blocking index (revision 0006); rows without the columns (a mention migrated
-    from revision 0002) always pass."""
+def _near(sig: Signature) -> dict[str, Any]:
+    """Bounds that every stored mention ``sig`` may meet (``candidate``) lies within, and few
+    others: a first day no earlier than a mention ending within ``DATE_WINDOW_DAYS`` of
+    ``sig`` can start, a last day not too early, and for located mentions a point in
+    ``sig``'s box (a mention not located meets them all)."""
     assert sig.day is not None and sig.day_end is not None
+    south, north, west, east = _box(sig) or _EVERYWHERE
+    return {
+        "country": sig.country,
+        "first": dt.date.fromordinal(sig.day - DATE_WINDOW_DAYS - MAX_SPAN_DAYS),  # a mention spans at most that
+        "last": dt.date.fromordinal(sig.day_end + DATE_WINDOW_DAYS),
+        "end": dt.date.fromordinal(sig.day - DATE_WINDOW_DAYS),
+        "south": south, "north": north, "west": west, "east": east,
+    }
+
+
+@functools.cache
+def _near_query(family: str) -> sa.Select[Any]:
+    """The candidate query for ``_OR_TERMS`` signatures of one type family, built once:
+    stored mentions of the family within the ``_near`` bounds of any of them (bound as
+    ``country0``, ``first0``, ...). Every term is on the blocking index (revision 0006);
+    rows without its columns (a mention migrated from revision 0002) always pass."""
     m = schema.mentions.c
-    near = [
-        m.location_country == sig.country,
-        m.date_start.between(
-            dt.date.fromordinal(sig.day - DATE_WINDOW_DAYS - MAX_SPAN_DAYS),  # a mention spans at most that
-            dt.date.fromordinal(sig.day_end + DATE_WINDOW_DAYS),
-        ),
-        sa.or_(m.date_end.is_(None), m.date_end >= dt.date.fromordinal(sig.day - DATE_WINDOW_DAYS)),
-    ]
-    box = _box(sig)
-    if box is not None:
-        south, north, west, east = box
-        near.append(sa.or_(
-            m.point_lat.is_(None), sa.and_(m.point_lat.between(south, north), m.point_lon.between(west, east))
-        ))
-    return sa.and_(*near)
+
+    def near(i: int) -> sa.ColumnElement[bool]:
+        def bound(name: str) -> sa.BindParameter[Any]:
+            return sa.bindparam(f"{name}{i}")
+
+        return sa.and_(
+            m.location_country == bound("country"),
+            m.date_start.between(bound("first"), bound("last")),
+            sa.or_(m.date_end.is_(None), m.date_end >= bound("end")),
+            sa.or_(
+                m.point_lat.is_(None),
+                sa.and_(m.point_lat.between(bound("south"), bound("north")),
+                        m.point_lon.between(bound("west"), bound("east"))),
+            ),
+        )
+
+    return (
+        sa.select(m.mention_id, m.signature)
+        .where(m.type.in_(_FAMILY_TYPES[family]), sa.or_(*(near(i) for i in range(_OR_TERMS))))
+        .order_by(m.mention_id)
+    )
 
 
 def _candidates(connection: sa.Connection, sigs: Sequence[Signature]) -> Iterator[tuple[Signature, list[Signature]]]:
     """Each mergeable one of ``sigs`` with the stored mentions of other articles that the
     blocking rule lets it be compared with.
 
-    One query per type family and ``_OR_TERMS`` signatures reads the stored mentions
-    ``_near`` any of them; each signature then keeps those ``candidate`` accepts, so it
-    meets exactly what comparing it with every stored mention would give.
+    One query per type family and ``_OR_TERMS`` signatures (the same statement each time,
+    so it is compiled once; a short last group repeats its last signature) reads the
+    stored mentions ``_near`` any of them; each signature then keeps those ``candidate``
+    accepts, so it meets exactly what comparing it with every stored mention would give.
     """
-    m = schema.mentions.c
     families: dict[str, list[Signature]] = {}
     for sig in sigs:
         if mergeable(sig):
@@ -253,10 +274,10 @@ def _candidates(connection: sa.Connection, sigs: Sequence[Signature]) -> Iterato
     for family, members in families.items():
         for start in range(0, len(members), _OR_TERMS):
             part = members[start : start + _OR_TERMS]
-            query = sa.select(m.mention_id, m.signature).where(
-                m.type.in_(_FAMILY_TYPES[family]), sa.or_(*(_near(sig) for sig in part))
-            ).order_by(m.mention_id)
-            rows = connection.execute(query).all()
+            terms = [_near(sig) for sig in part]
+            terms += terms[-1:] * (_OR_TERMS - len(terms))
+            params = {f"{name}{i}": value for i, term in enumerate(terms) for name, value in term.items()}
+            rows = connection.execute(_near_query(family), params).all()
             found: dict[str | None, list[Signature]] = {}
             for other in _signatures(connection, rows):
                 found.setdefault(other.country, []).append(other)
