@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import eventscope as es
+import eventscope.store.merge
 from eventscope.dedup import (
     Link,
     PairScore,
@@ -186,6 +187,19 @@ def test_recompute_rebuilds_the_same_events_and_is_idempotent(store: Store) -> N
     assert store.counts() == counts
     assert store.recompute_merges() == first
     assert (first.mentions, first.events) == (counts["mentions"], counts["events"])
+
+
+@pytest.mark.parametrize("at_a_time", [2, 3, 7])
+def test_recompute_reading_a_few_mentions_at_a_time_rebuilds_the_same_events(
+    store: Store, monkeypatch: pytest.MonkeyPatch, at_a_time: int
+) -> None:
+    for event in _rows(*SCENARIOS):
+        store.save(_article_of(event), [event])
+    incremental = _events(store)
+    assert any(len(e.sources) > 1 for e in incremental.values())
+    monkeypatch.setattr(eventscope.store.merge, "_REBUILD_MENTIONS", at_a_time)  # groups written a few at a time
+    store.recompute_merges()
+    assert _events(store) == incremental
 
 
 def test_recompute_gives_mentions_without_a_signature_theirs_and_the_same_events(store: Store) -> None:

@@ -16,7 +16,7 @@ import dataclasses
 import datetime as dt
 import functools
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -52,6 +52,7 @@ DEGREE_KM = EARTH_KM * math.pi / 180  # length of a degree of latitude
 _POLAR = 89.0  # latitude beyond which a longitude box would be no use
 _OR_TERMS = 32  # signatures per candidate query, well under SQLite's expression depth
 _EVERYWHERE = (-90.0, 90.0, -180.0, 180.0)
+_REBUILD_MENTIONS = 5_000  # mentions whose records recompute holds at a time
 _LINK_ROWS = 10_000  # links written per INSERT, so a million links are never all rows at once
 # event_row columns kept in event_sources rather than in events.
 _SOURCE_COLUMNS = ("article_ids", "outlets")
@@ -347,6 +348,15 @@ def _rebuild(connection: sa.Connection, ids: set[str], links: Sequence[Link]) ->
             merged_into[mention_id] = event_id
     _delete_events(connection, sorted(old_events))
     groups = clusters({i: article_of(e) for i, e in records.items()}, links, days)
+    _insert_groups(connection, groups, records, merged_into)
+    return len(groups)
+
+
+def _insert_groups(
+    connection: sa.Connection, groups: Sequence[list[str]], records: Mapping[str, Event], merged_into: Mapping[str, str]
+) -> None:
+    """Store the merged event of each group of mention ids and point its mentions at it
+    (``merged_into``: the event a mention pointed at before, itself when absent)."""
     events = [canonical_event([records[i] for i in group]) for group in groups]
     insert_events(connection, events)
     # Point the mentions that moved to their new event; one executemany for all.
@@ -354,16 +364,16 @@ def _rebuild(connection: sa.Connection, ids: set[str], links: Sequence[Link]) ->
         {"mention": mention_id, "merged": event.event_id}
         for group, event in zip(groups, events, strict=True)
         for mention_id in group
-        if merged_into[mention_id] != event.event_id
+        if merged_into.get(mention_id, mention_id) != event.event_id
     ]
     if moved:
+        m = schema.mentions.c
         connection.execute(
             sa.update(schema.mentions)
             .where(m.mention_id == sa.bindparam("mention"))
             .values(event_id=sa.bindparam("merged")),
             moved,
         )
-    return len(events)
 
 
 def _delete_events(connection: sa.Connection, event_ids: Sequence[str]) -> None:
@@ -413,21 +423,27 @@ def link_all(signatures: Iterable[Signature]) -> Iterator[Link]:
 
 
 def recompute(connection: sa.Connection) -> MergeReport:
-    """Rebuild every link and merged event of the store from its mentions."""
+    """Rebuild every link and merged event of the store from its mentions.
+
+    The signatures and links of all mentions are held at once (they are small); the
+    mentions' records are read, and their groups' events written, ``_REBUILD_MENTIONS``
+    at a time, so memory does not grow with the records of the whole store.
+    """
     _one_merge_at_a_time(connection)
     m = schema.mentions.c
     rows = connection.execute(sa.select(m.mention_id, m.signature)).all()
     signatures = _signatures(connection, rows)
+    missing = [
+        {"id": sig.mention_id, "sig": sig.as_row(), **{f"new_{k}": v for k, v in blocking_columns(sig).items()}}
+        for row, sig in zip(rows, signatures, strict=True) if row.signature is None
+    ]
+    del rows
     connection.execute(sa.delete(schema.mention_links))
     links = list(link_all(signatures))
     _insert_links(connection, links)
     for table in (schema.evidence, schema.event_sources, schema.events):
         connection.execute(sa.delete(table))
     connection.execute(sa.update(schema.mentions).values(event_id=m.mention_id))
-    missing = [
-        {"id": sig.mention_id, "sig": sig.as_row(), **{f"new_{k}": v for k, v in blocking_columns(sig).items()}}
-        for row, sig in zip(rows, signatures, strict=True) if row.signature is None
-    ]
     if missing:
         connection.execute(
             sa.update(schema.mentions).where(m.mention_id == sa.bindparam("id")).values(
@@ -436,8 +452,32 @@ def recompute(connection: sa.Connection) -> MergeReport:
             ),
             missing,
         )
-    events = _rebuild(connection, {sig.mention_id for sig in signatures}, links)
-    return MergeReport(mentions=len(signatures), links=len(links), events=events)
+    groups = clusters(
+        {sig.mention_id: sig.article_id for sig in signatures},
+        links,
+        {sig.mention_id: days for sig in signatures if (days := stated_days(sig)) is not None},
+    )
+    report = MergeReport(mentions=len(signatures), links=len(links), events=len(groups))
+    del signatures, links
+    start = held = 0
+    for end, group in enumerate(groups, 1):
+        held += len(group)
+        if held >= _REBUILD_MENTIONS or end == len(groups):
+            part = groups[start:end]
+            records = _records(connection, [mention for members in part for mention in members])
+            _insert_groups(connection, part, records, {})  # each mention points at itself now
+            start, held = end, 0
+    return report
+
+
+def _records(connection: sa.Connection, ids: Sequence[str]) -> dict[str, Event]:
+    """The stored mentions ``ids`` as their articles reported them."""
+    m = schema.mentions.c
+    found: dict[str, Event] = {}
+    for chunk in chunks(ids):
+        for mention_id, record in connection.execute(sa.select(m.mention_id, m.record).where(m.mention_id.in_(chunk))):
+            found[mention_id] = from_jsonable(Event, record)
+    return found
 
 
 @dataclasses.dataclass(frozen=True)
