@@ -196,8 +196,8 @@ def blocking_columns(sig: Signature) -> dict[str, Any]:
 
 def _box(sig: Signature) -> tuple[float, float, float, float] | None:
     """Bounds of latitude and longitude around a located mention that hold every point
-    within ``RADIUS_KM`` of it (a little more), or None where they would not help: not
-    located, near a pole, or across the date line (latitude alone is then used)."""
+    within ``RADIUS_KM`` of it (a little more); near a pole or across the date line any
+    longitude. None for a mention not located, which meets mentions anywhere."""
     if not located(sig):
         return None
     assert sig.lat is not None and sig.lon is not None
