@@ -131,8 +131,9 @@ def extract(
     config = config or Config()
     article = make_article(text, published=published, title=title, url=url, outlet=outlet)
     organisations = load_organisations(config.organisations)
-    doc = load_model(config.model)(article.text)
-    result = process_article(article, doc, load_gazetteer(), organisations)
+    nlp = load_model(config.model)
+    with nlp.memory_zone():  # the text's new words leave the vocabulary with the Doc (nlp.parse)
+        result = process_article(article, nlp(article.text), load_gazetteer(), organisations)
     return list(retype(result, _classifier(config)).events)
 
 
