@@ -131,9 +131,11 @@ def extract(
     config = config or Config()
     article = make_article(text, published=published, title=title, url=url, outlet=outlet)
     organisations = load_organisations(config.organisations)
-    nlp = load_model(config.model)
-    with nlp.memory_zone():  # the text's new words leave the vocabulary with the Doc (nlp.parse)
-        result = process_article(article, nlp(article.text), load_gazetteer(), organisations)
+    # each Doc is used before the next is asked for, as parse_articles requires
+    (result,) = [
+        process_article(parsed, doc, load_gazetteer(), organisations)
+        for parsed, doc in parse_articles(load_model(config.model), [article])
+    ]
     return list(retype(result, _classifier(config)).events)
 
 

@@ -1,4 +1,4 @@
-"""Parses article bodies in batches: the only place eventscope runs spaCy on many articles."""
+"""Parses article bodies in batches: the only place eventscope runs spaCy."""
 
 from __future__ import annotations
 
