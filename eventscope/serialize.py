@@ -44,44 +44,51 @@ def _dumper(kind: type) -> Callable[[Any], Any]:
 Converter = Callable[[Any], Any]
 
 
-def _identity(value: Any) -> Any:
-    return value
-
-
 @functools.cache
-def _converter(kind: Any) -> Converter:
-    """The function that turns JSON of type ``kind`` back into Python, built once per type."""
+def _converter(kind: Any) -> Converter | None:
+    """The function that turns JSON of type ``kind`` back into Python, built once per
+    type; None when the JSON value is already the value. Converters take no None:
+    ``from_jsonable`` keeps a None as it is."""
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(kind) if a is not type(None)]
-        inner = _converter(options[0])
-        return lambda value: None if value is None else inner(value)
+        return _converter(options[0])
     if origin is tuple:
         item = _converter(typing.get_args(kind)[0])
-        return lambda value: None if value is None else tuple(item(v) for v in value)
+        if item is None:
+            return tuple
+        return lambda value: tuple([item(v) for v in value])
     if isinstance(kind, type):
         if dataclasses.is_dataclass(kind):
             record = kind
-            return lambda value: None if value is None else from_jsonable(record, value)
+            return lambda value: from_jsonable(record, value)
         if issubclass(kind, Enum):
-            enum = kind
-            return lambda value: None if value is None else enum(value)
+            return kind
         if kind is dt.date:
-            return lambda value: None if value is None else dt.date.fromisoformat(value)
+            return dt.date.fromisoformat
         if kind is float:
-            return lambda value: None if value is None else float(value)
-    return _identity
+            return float
+    return None
 
 
 @functools.cache
-def _field_converters(cls: type) -> dict[str, Converter]:
-    """A converter for each field of a record class (resolving type hints is slow: done once)."""
+def _fields(cls: type) -> tuple[frozenset[str], tuple[tuple[str, Converter], ...]]:
+    """A record class's field names, and the converter of each field that has one
+    (resolving type hints is slow: done once)."""
     hints = typing.get_type_hints(cls)
-    return {f.name: _converter(hints[f.name]) for f in dataclasses.fields(cls)}
+    names = frozenset(f.name for f in dataclasses.fields(cls) if f.init)
+    converters = tuple(
+        (name, converter) for name in sorted(names) if (converter := _converter(hints[name])) is not None
+    )
+    return names, converters
 
 
 def from_jsonable(cls: type[T], data: dict[str, Any]) -> T:
     """Rebuild a record of type ``cls`` from what ``to_jsonable`` made of it."""
-    converters = _field_converters(cls)  # type: ignore[arg-type]  # classes are hashable
-    values = {k: converters[k](v) for k, v in data.items() if k in converters}
+    names, converters = _fields(cls)  # type: ignore[arg-type]  # classes are hashable
+    values = {k: v for k, v in data.items() if k in names}
+    for name, convert in converters:
+        value = values.get(name)
+        if value is not None:
+            values[name] = convert(value)
     return cls(**values)

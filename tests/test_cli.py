@@ -88,6 +88,20 @@ def test_show_unknown_id_is_a_one_line_error(examples_db: str) -> None:
     assert "[ES403]" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_merge_counts_and_recompute_in_worker_processes_keep_the_events(examples_db: str) -> None:
+    with es.open_store(examples_db) as store:
+        before = {event.event_id: event for event in store.iter_events()}
+        counts = store.counts()
+    shown = run("merge", "--db", examples_db)
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith(f"{counts['mentions']} mentions, {counts['mention_links']} links, {len(before)} events")
+    rebuilt = run("merge", "--recompute", "--workers", "2", "--db", examples_db)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert rebuilt.stdout.strip() == f"rebuilt: {counts['mentions']} mentions, {counts['mention_links']} links, {len(before)} events"
+    with es.open_store(examples_db) as store:
+        assert {event.event_id: event for event in store.iter_events()} == before
+
+
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "geojson", "parquet"])
 def test_export_writes_every_event(examples_db: str, tmp_path: Path, fmt: str) -> None:
     target = tmp_path / f"events.{fmt}"

@@ -202,6 +202,37 @@ def test_recompute_reading_a_few_mentions_at_a_time_rebuilds_the_same_events(
     assert _events(store) == incremental
 
 
+def _rebuilt_rows(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    """Every row recompute writes, in the order written (evidence ids left out: PostgreSQL
+    does not reuse them)."""
+    e = schema.evidence.c
+    queries = {
+        "events": sa.select(schema.events).order_by(schema.events.c.event_id),
+        "sources": sa.select(schema.event_sources).order_by(
+            schema.event_sources.c.event_id, schema.event_sources.c.article_id),
+        "evidence": sa.select(*(c for c in e if c.name != "id")).order_by(e.id),
+        "mentions": sa.select(schema.mentions).order_by(schema.mentions.c.mention_id),
+    }
+    with store.engine.connect() as connection:
+        return {name: [tuple(row) for row in connection.execute(query)] for name, query in queries.items()}
+
+
+def test_recompute_in_worker_processes_writes_the_same_rows(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    for event in _rows(*SCENARIOS):
+        store.save(_article_of(event), [event])
+    seen: list[tuple[str, int, int | None]] = []
+    here = store.recompute_merges(workers=0)
+    expected = _rebuilt_rows(store)
+    assert any(len(r) > 0 for r in expected["evidence"])
+    monkeypatch.setattr(eventscope.store.merge, "_REBUILD_MENTIONS", 4)  # several parts in flight
+    assert store.recompute_merges(workers=2, on_progress=lambda *told: seen.append(told)) == here
+    assert _rebuilt_rows(store) == expected
+    assert seen[0] == ("linking", 0, None)
+    rebuilding = [done for stage, done, total in seen if stage == "rebuilding" and total == here.events]
+    assert rebuilding[0] == 0 and rebuilding[-1] == here.events and len(rebuilding) > 3
+    assert rebuilding == sorted(rebuilding)
+
+
 def test_recompute_gives_mentions_without_a_signature_theirs_and_the_same_events(store: Store) -> None:
     for event in _rows(*SCENARIOS):
         store.save(_article_of(event), [event])

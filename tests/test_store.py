@@ -209,18 +209,18 @@ def test_rejected_evidence_leaves_no_article_and_no_event(store: Store) -> None:
 def test_failure_mid_transaction_rolls_everything_back(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_execute = sa.Connection.execute
+    def failing_evidence(connection: Any, cursor: Any, statement: str, *args: Any) -> None:
+        # the evidence rows come last, whichever way the dialect writes them
+        if statement.lstrip().upper().startswith(('INSERT INTO EVIDENCE', 'INSERT INTO "EVIDENCE"')):
+            raise sa.exc.OperationalError(statement, {}, OSError("disk I/O error"))
 
-    def failing_execute(self: sa.Connection, statement: Any, *args: Any, **kwargs: Any) -> Any:
-        if isinstance(statement, sa.Insert) and statement.table is schema.evidence:
-            raise sa.exc.OperationalError("INSERT INTO evidence", {}, OSError("disk I/O error"))
-        return real_execute(self, statement, *args, **kwargs)
-
-    monkeypatch.setattr(sa.Connection, "execute", failing_execute)
+    sa.event.listen(sa.engine.Engine, "before_cursor_execute", failing_evidence)
     article = kharkiv_article()
-    with pytest.raises(StoreError, match=r"ES402.*disk I/O error"):
-        store.save(article, kharkiv_events(article))
-    monkeypatch.undo()
+    try:
+        with pytest.raises(StoreError, match=r"ES402.*disk I/O error"):
+            store.save(article, kharkiv_events(article))
+    finally:
+        sa.event.remove(sa.engine.Engine, "before_cursor_execute", failing_evidence)
     assert store.counts() == EMPTY
 
 

@@ -724,13 +724,31 @@ def merge(
     recompute: Annotated[
         bool, typer.Option("--recompute", help="Rebuild every merge from the stored mentions.")
     ] = False,
+    workers: Annotated[
+        int, typer.Option(min=0, help="With --recompute: build events in this many processes (0: here).")
+    ] = 0,
     db: DbOption = None,
     config_file: ConfigOption = None,
 ) -> None:
     """Merge reports of one event across articles: show the counts, or --recompute them all."""
     config = _config(config_file, db=db)
     with es.open_store(config.db) as store:
-        report = store.recompute_merges() if recompute else store.merge_counts()
+        if not recompute:
+            report = store.merge_counts()
+        else:
+            progress = Progress(
+                SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=None),
+                TextColumn("{task.completed}/{task.total} events"), TimeElapsedColumn(),
+                console=err, transient=True, disable=not err.is_terminal,
+            )
+            with progress:
+                task = progress.add_task("linking mentions", total=None)
+
+                def tick(stage: str, done: int, total: int | None) -> None:
+                    progress.update(task, description=f"{stage} events" if total else "linking mentions",
+                                    completed=done, total=total)
+
+                report = store.recompute_merges(workers, tick)
     verb = "rebuilt: " if recompute else ""
     out.print(
         f"{verb}{report.mentions} mentions, {report.links} links, {report.events} events"

@@ -12,11 +12,15 @@ same events. ``recompute`` rebuilds every link and event from the mentions.
 
 from __future__ import annotations
 
+import collections
+import concurrent.futures
 import dataclasses
 import datetime as dt
 import functools
+import json
 import math
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -121,29 +125,88 @@ def _flat(record: Any) -> dict[str, Any]:
     return {name: getattr(record, name) for name in _field_names(type(record))}  # type: ignore[arg-type]
 
 
-def insert_events(connection: sa.Connection, events: Sequence[Event]) -> None:
-    """Write merged events with their sources and evidence."""
-    event_rows: list[dict[str, Any]] = []
-    source_rows: list[dict[str, Any]] = []
-    evidence_rows: list[dict[str, Any]] = []
+@dataclasses.dataclass
+class EventRows:
+    """The rows that store merged events: the events, their sources and their evidence,
+    and the mentions that moved to another event (``{"mention", "merged"}``)."""
+
+    events: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    sources: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    evidence: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    moved: list[dict[str, str]] = dataclasses.field(default_factory=list)
+
+
+def event_rows(events: Iterable[Event], rows: EventRows | None = None) -> EventRows:
+    """The rows of merged events (added to ``rows`` when given)."""
+    rows = EventRows() if rows is None else rows
     for event in events:
         row = event_row(event)
         for column in _SOURCE_COLUMNS:
             del row[column]
         row["article_id"] = article_of(event)
-        row["record"] = to_jsonable(event)
-        event_rows.append(row)
-        source_rows.extend({"event_id": event.event_id, **_flat(source)} for source in event.sources)
-        evidence_rows.extend(
+        row["record"] = json.dumps(to_jsonable(event))  # as the JSON column would write it
+        rows.events.append(row)
+        rows.sources.extend({"event_id": event.event_id, **_flat(source)} for source in event.sources)
+        rows.evidence.extend(
             {"event_id": event.event_id, "field": path, **_flat(evidence)}
             for path, evidence in evidence_paths(event)
         )
-    if event_rows:
-        connection.execute(sa.insert(schema.events).execution_options(**{COPY: True}), event_rows)
-    if source_rows:
-        connection.execute(sa.insert(schema.event_sources), source_rows)
-    if evidence_rows:
-        connection.execute(sa.insert(schema.evidence).execution_options(**{COPY: True}), evidence_rows)
+    return rows
+
+
+def insert_events(connection: sa.Connection, events: Sequence[Event]) -> None:
+    """Write merged events with their sources and evidence."""
+    _write_rows(connection, event_rows(events))
+
+
+# The events' records come as JSON text (``event_rows``), written as they are.
+_EVENT_INSERT = (
+    sa.insert(schema.events)
+    .values(record=sa.cast(sa.bindparam("record", type_=sa.Text), sa.JSON))
+    .execution_options(**{COPY: True})
+)
+
+
+def _write_rows(connection: sa.Connection, rows: EventRows) -> None:
+    if connection.dialect.name == "sqlite":
+        for table, part in ((schema.events, rows.events), (schema.event_sources, rows.sources),
+                            (schema.evidence, rows.evidence)):
+            _sqlite_insert(connection, table, part)
+    else:
+        if rows.events:
+            connection.execute(_EVENT_INSERT, rows.events)
+        if rows.sources:
+            connection.execute(sa.insert(schema.event_sources), rows.sources)
+        if rows.evidence:
+            connection.execute(sa.insert(schema.evidence).execution_options(**{COPY: True}), rows.evidence)
+    if rows.moved:
+        m = schema.mentions.c
+        connection.execute(
+            sa.update(schema.mentions)
+            .where(m.mention_id == sa.bindparam("mention"))
+            .values(event_id=sa.bindparam("merged")),
+            rows.moved,
+        )
+
+
+def _sqlite_insert(connection: sa.Connection, table: sa.Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """An executemany INSERT of ``rows`` straight to sqlite3, as SQLite's counterpart of
+    PostgreSQL's COPY (``store._copy_rows``): SQLAlchemy's binding of each row took as
+    long as SQLite's writing of it. Values are plain (str, int, float, bool, None)
+    but for dates, written as SQLAlchemy writes them (ISO text)."""
+    if not rows:
+        return
+    names = list(rows[0])
+    quote = connection.dialect.identifier_preparer.quote
+    statement = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(name) for name in names)}) "
+        f"VALUES ({', '.join('?' for _ in names)})"
+    )
+    connection.exec_driver_sql(statement, [tuple(_sqlite_value(row[name]) for name in names) for row in rows])
+
+
+def _sqlite_value(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def insert_mentions(connection: sa.Connection, events: Sequence[Event]) -> None:
@@ -348,32 +411,29 @@ def _rebuild(connection: sa.Connection, ids: set[str], links: Sequence[Link]) ->
             merged_into[mention_id] = event_id
     _delete_events(connection, sorted(old_events))
     groups = clusters({i: article_of(e) for i, e in records.items()}, links, days)
-    _insert_groups(connection, groups, records, merged_into)
+    _write_rows(connection, group_rows(groups, records, merged_into))
     return len(groups)
 
 
-def _insert_groups(
-    connection: sa.Connection, groups: Sequence[list[str]], records: Mapping[str, Event], merged_into: Mapping[str, str]
-) -> None:
-    """Store the merged event of each group of mention ids and point its mentions at it
-    (``merged_into``: the event a mention pointed at before, itself when absent)."""
-    events = [canonical_event([records[i] for i in group]) for group in groups]
-    insert_events(connection, events)
-    # Point the mentions that moved to their new event; one executemany for all.
-    moved = [
-        {"mention": mention_id, "merged": event.event_id}
-        for group, event in zip(groups, events, strict=True)
-        for mention_id in group
-        if merged_into.get(mention_id, mention_id) != event.event_id
-    ]
-    if moved:
-        m = schema.mentions.c
-        connection.execute(
-            sa.update(schema.mentions)
-            .where(m.mention_id == sa.bindparam("mention"))
-            .values(event_id=sa.bindparam("merged")),
-            moved,
+def group_rows(groups: Sequence[list[str]], records: Mapping[str, Event], merged_into: Mapping[str, str]) -> EventRows:
+    """The rows of the merged event of each group of mention ids, and of its mentions that
+    move to it (``merged_into``: the event a mention pointed at before, itself when absent)."""
+    rows = EventRows()
+    for group in groups:
+        event = canonical_event([records[i] for i in group])
+        event_rows([event], rows)
+        rows.moved.extend(
+            {"mention": mention_id, "merged": event.event_id}
+            for mention_id in group
+            if merged_into.get(mention_id, mention_id) != event.event_id
         )
+    return rows
+
+
+def _decoded_group_rows(groups: Sequence[list[str]], records: Mapping[str, str]) -> EventRows:
+    """``group_rows`` of groups whose mentions all point at themselves, from their records
+    as JSON text: what a worker process of ``recompute`` runs."""
+    return group_rows(groups, {i: from_jsonable(Event, json.loads(text)) for i, text in records.items()}, {})
 
 
 def _delete_events(connection: sa.Connection, event_ids: Sequence[str]) -> None:
@@ -422,13 +482,22 @@ def link_all(signatures: Iterable[Signature]) -> Iterator[Link]:
             yield link
 
 
-def recompute(connection: sa.Connection) -> MergeReport:
+# Told how far a recompute is: its stage ("linking", "rebuilding"), and how many of
+# how many events are rebuilt (None while linking).
+Progress = Callable[[str, int, int | None], None]
+
+
+def recompute(connection: sa.Connection, workers: int = 0, on_progress: Progress | None = None) -> MergeReport:
     """Rebuild every link and merged event of the store from its mentions.
 
     The signatures and links of all mentions are held at once (they are small); the
     mentions' records are read, and their groups' events written, ``_REBUILD_MENTIONS``
-    at a time, so memory does not grow with the records of the whole store.
+    at a time, so memory does not grow with the records of the whole store. With
+    ``workers`` (processes; 0: none), the records become rows in other processes
+    while this one reads and writes: the same rows, in the same order.
     """
+    tell = on_progress or (lambda stage, done, total: None)
+    tell("linking", 0, None)
     _one_merge_at_a_time(connection)
     m = schema.mentions.c
     rows = connection.execute(sa.select(m.mention_id, m.signature)).all()
@@ -459,15 +528,63 @@ def recompute(connection: sa.Connection) -> MergeReport:
     )
     report = MergeReport(mentions=len(signatures), links=len(links), events=len(groups))
     del signatures, links
+    tell("rebuilding", 0, len(groups))
+    for done in _rebuild_all(connection, groups, workers):
+        tell("rebuilding", done, len(groups))
+    return report
+
+
+def _parts(groups: Sequence[list[str]]) -> Iterator[Sequence[list[str]]]:
+    """``groups`` in consecutive parts of about ``_REBUILD_MENTIONS`` mentions."""
     start = held = 0
     for end, group in enumerate(groups, 1):
         held += len(group)
         if held >= _REBUILD_MENTIONS or end == len(groups):
-            part = groups[start:end]
-            records = _records(connection, [mention for members in part for mention in members])
-            _insert_groups(connection, part, records, {})  # each mention points at itself now
+            yield groups[start:end]
             start, held = end, 0
-    return report
+
+
+def _rebuild_all(connection: sa.Connection, groups: Sequence[list[str]], workers: int) -> Iterator[int]:
+    """Write the merged event of every group, each mention pointing at itself before;
+    yield the number of events written after each part.
+
+    With ``workers``, processes turn a part's records into rows while this one
+    reads the next part's records and writes the rows that are ready, in order.
+    """
+    done = 0
+    if workers == 0:
+        for part in _parts(groups):
+            records = _records(connection, [mention for members in part for mention in members])
+            _write_rows(connection, group_rows(part, records, {}))
+            done += len(part)
+            yield done
+        return
+    context = multiprocessing.get_context("spawn")  # no copy of this process's connections
+    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+        pending: collections.deque[tuple[int, concurrent.futures.Future[EventRows]]] = collections.deque()
+        for part in _parts(groups):
+            texts = _record_texts(connection, [mention for members in part for mention in members])
+            pending.append((len(part), pool.submit(_decoded_group_rows, part, texts)))
+            while len(pending) > workers or (pending and pending[0][1].done()):
+                size, rows = pending.popleft()
+                _write_rows(connection, rows.result())
+                done += size
+                yield done
+        while pending:
+            size, rows = pending.popleft()
+            _write_rows(connection, rows.result())
+            done += size
+            yield done
+
+
+def _record_texts(connection: sa.Connection, ids: Sequence[str]) -> dict[str, str]:
+    """The stored records of mentions ``ids`` as JSON text, left for a worker to decode."""
+    m = schema.mentions.c
+    query = sa.select(m.mention_id, sa.cast(m.record, sa.Text))
+    found: dict[str, str] = {}
+    for chunk in chunks(ids):
+        found.update(connection.execute(query.where(m.mention_id.in_(chunk))).all())
+    return found
 
 
 def _records(connection: sa.Connection, ids: Sequence[str]) -> dict[str, Event]:

@@ -233,12 +233,13 @@ class Store:
             return None
         return None
 
-    def recompute_merges(self) -> MergeReport:
+    def recompute_merges(self, workers: int = 0, on_progress: merge.Progress | None = None) -> MergeReport:
         """Rebuild every cross-article link and merged event from the stored mentions,
-        in one transaction (``eventscope merge --recompute``)."""
+        in one transaction (``eventscope merge --recompute``); ``workers`` processes
+        build the events' rows (0: this one does)."""
         try:
             with self._writing() as connection:
-                return merge.recompute(connection)
+                return merge.recompute(connection, workers, on_progress)
         except SQLAlchemyError as exc:
             raise StoreError("ES402", "merge", detail=_first_line(exc)) from exc
 
