@@ -3,7 +3,6 @@ names GeoNames gives the areas its towns lie in, and where an area is placed."""
 
 from __future__ import annotations
 
-import gc
 import math
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 import eventscope as es
 from eventscope.records import GeoPrecision
 from eventscope.resolve.areas import area_key, centres_for
-from eventscope.resolve.gazetteer import _collector_paused, load_gazetteer
+from eventscope.resolve.gazetteer import load_gazetteer
 
 # (alpha-2, level, key) -> (lat, lon, towns), as read_centres gives them
 TABLE = {
@@ -87,19 +86,6 @@ def test_an_event_in_an_area_is_at_the_area(text, lat, lon):
     place = events[0].location
     assert place.precision is GeoPrecision.REGION, place
     assert _km(place.lat, place.lon, lat, lon) < 120, place
-
-
-@pytest.mark.parametrize("enabled", [True, False])
-def test_building_the_gazetteer_leaves_the_collector_as_it_found_it(enabled):
-    was = gc.isenabled()
-    (gc.enable if enabled else gc.disable)()
-    try:
-        with pytest.raises(RuntimeError), _collector_paused():
-            assert not gc.isenabled()
-            raise RuntimeError("a build that fails half-way")
-        assert gc.isenabled() is enabled
-    finally:
-        (gc.enable if was else gc.disable)()
 
 
 def test_doctor_names_the_missing_table_of_area_centres(monkeypatch):

@@ -233,6 +233,26 @@ def test_recompute_in_worker_processes_writes_the_same_rows(store: Store, monkey
     assert rebuilding == sorted(rebuilding)
 
 
+def test_recompute_leaves_every_index_as_it_was(store: Store) -> None:
+    for event in _rows(*SCENARIOS):
+        store.save(_article_of(event), [event])
+
+    def indexes() -> list[tuple[str, str]]:  # name and definition, expression indexes too
+        query = (
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            if store.engine.dialect.name == "sqlite"
+            else "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+        )
+        with store.engine.connect() as connection:
+            return sorted((name, definition) for name, definition in connection.exec_driver_sql(query))
+
+    before = indexes()
+    names = {name for name, _ in before}
+    assert {"ix_events_sort_date_start", "ix_evidence_event_id", "ix_event_sources_article_id"} <= names
+    store.recompute_merges()
+    assert indexes() == before
+
+
 def test_recompute_gives_mentions_without_a_signature_theirs_and_the_same_events(store: Store) -> None:
     for event in _rows(*SCENARIOS):
         store.save(_article_of(event), [event])

@@ -12,13 +12,13 @@ import gc
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from rapidfuzz import fuzz, process
 
+from eventscope import collector
 from eventscope.errors import ResourceError
 from eventscope.resolve.landmarks import LANDMARKS, Landmark
 
@@ -408,21 +408,10 @@ def load_gazetteer() -> Gazetteer:
     they are moved out of the collector's sight for good (``gc.freeze``), so its
     later passes do not scan them either.
     """
-    with _collector_paused():
+    with collector.paused():
         gazetteer = Gazetteer.from_packages()
         gc.freeze()
     return gazetteer
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def country_code(name: str) -> str | None:

@@ -14,17 +14,21 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
 import json
 import math
 import multiprocessing
+import operator
+import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import sqlalchemy as sa
 
+from eventscope import collector
 from eventscope.dedup import (
     Link,
     PairScore,
@@ -94,7 +98,20 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 
 
-_PLAIN = frozenset({str, int, float, bool, type(None), dt.date})
+@functools.cache
+def _evidence_fields(cls: type) -> tuple[str, ...]:
+    """The fields of record class ``cls`` whose type can hold an Evidence, in field order:
+    the only ones ``evidence_paths`` looks into (most fields are text or numbers)."""
+    hints = typing.get_type_hints(cls)
+    return tuple(f.name for f in dataclasses.fields(cls) if _can_hold_evidence(hints[f.name]))
+
+
+def _can_hold_evidence(hint: Any) -> bool:
+    if hint is Evidence:
+        return True
+    if typing.get_origin(hint) is not None:  # X | None, tuple[X, ...]
+        return any(_can_hold_evidence(argument) for argument in typing.get_args(hint))
+    return isinstance(hint, type) and dataclasses.is_dataclass(hint) and bool(_evidence_fields(hint))
 
 
 def evidence_paths(value: object, path: str = "") -> Iterator[tuple[str, Evidence]]:
@@ -103,20 +120,18 @@ def evidence_paths(value: object, path: str = "") -> Iterator[tuple[str, Evidenc
     A record's own ``evidence`` is named by the record's path (``actor1``);
     the event's reporting sentence is ``evidence``.
     """
-    if type(value) in _PLAIN:
-        return  # most fields: nothing inside, and the quickest to rule out
     if isinstance(value, Evidence):
         yield path, value
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from evidence_paths(item, f"{path}[{index}]")
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for field in _field_names(type(value)):
+        for field in _evidence_fields(type(value)):
             if field == "evidence" and path:
                 name = path
             else:
                 name = f"{path}.{field}" if path else field
             yield from evidence_paths(getattr(value, field), name)
-    elif isinstance(value, tuple):
-        for index, item in enumerate(value):
-            yield from evidence_paths(item, f"{path}[{index}]")
 
 
 def _flat(record: Any) -> dict[str, Any]:
@@ -193,7 +208,7 @@ def _sqlite_insert(connection: sa.Connection, table: sa.Table, rows: Sequence[Ma
     """An executemany INSERT of ``rows`` straight to sqlite3, as SQLite's counterpart of
     PostgreSQL's COPY (``store._copy_rows``): SQLAlchemy's binding of each row took as
     long as SQLite's writing of it. Values are plain (str, int, float, bool, None)
-    but for dates, written as SQLAlchemy writes them (ISO text)."""
+    but in date columns, written as SQLAlchemy writes dates (ISO text)."""
     if not rows:
         return
     names = list(rows[0])
@@ -202,11 +217,19 @@ def _sqlite_insert(connection: sa.Connection, table: sa.Table, rows: Sequence[Ma
         f"INSERT INTO {quote(table.name)} ({', '.join(quote(name) for name in names)}) "
         f"VALUES ({', '.join('?' for _ in names)})"
     )
-    connection.exec_driver_sql(statement, [tuple(_sqlite_value(row[name]) for name in names) for row in rows])
+    values = operator.itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
+    dates = [i for i, name in enumerate(names) if isinstance(table.c[name].type, sa.Date)]
+    if dates:
+        connection.exec_driver_sql(statement, [_iso_dates(list(values(row)), dates) for row in rows])
+    else:
+        connection.exec_driver_sql(statement, [values(row) for row in rows])
 
 
-def _sqlite_value(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, dt.date) else value
+def _iso_dates(values: list[Any], dates: Sequence[int]) -> tuple[Any, ...]:
+    for i in dates:
+        if values[i] is not None:
+            values[i] = values[i].isoformat()
+    return tuple(values)
 
 
 def insert_mentions(connection: sa.Connection, events: Sequence[Event]) -> None:
@@ -433,7 +456,8 @@ def group_rows(groups: Sequence[list[str]], records: Mapping[str, Event], merged
 def _decoded_group_rows(groups: Sequence[list[str]], records: Mapping[str, str]) -> EventRows:
     """``group_rows`` of groups whose mentions all point at themselves, from their records
     as JSON text: what a worker process of ``recompute`` runs."""
-    return group_rows(groups, {i: from_jsonable(Event, json.loads(text)) for i, text in records.items()}, {})
+    with collector.paused():
+        return group_rows(groups, {i: from_jsonable(Event, json.loads(text)) for i, text in records.items()}, {})
 
 
 def _delete_events(connection: sa.Connection, event_ids: Sequence[str]) -> None:
@@ -496,7 +520,11 @@ def recompute(connection: sa.Connection, workers: int = 0, on_progress: Progress
     ``workers`` (processes; 0: none), the records become rows in other processes
     while this one reads and writes: the same rows, in the same order.
     """
-    tell = on_progress or (lambda stage, done, total: None)
+    with collector.paused():  # a million signatures and records, in no cycles
+        return _recompute(connection, workers, on_progress or (lambda stage, done, total: None))
+
+
+def _recompute(connection: sa.Connection, workers: int, tell: Progress) -> MergeReport:
     tell("linking", 0, None)
     _one_merge_at_a_time(connection)
     m = schema.mentions.c
@@ -512,7 +540,7 @@ def recompute(connection: sa.Connection, workers: int = 0, on_progress: Progress
     _insert_links(connection, links)
     for table in (schema.evidence, schema.event_sources, schema.events):
         connection.execute(sa.delete(table))
-    connection.execute(sa.update(schema.mentions).values(event_id=m.mention_id))
+    connection.execute(sa.update(schema.mentions).where(m.event_id != m.mention_id).values(event_id=m.mention_id))
     if missing:
         connection.execute(
             sa.update(schema.mentions).where(m.mention_id == sa.bindparam("id")).values(
@@ -529,9 +557,28 @@ def recompute(connection: sa.Connection, workers: int = 0, on_progress: Progress
     report = MergeReport(mentions=len(signatures), links=len(links), events=len(groups))
     del signatures, links
     tell("rebuilding", 0, len(groups))
-    for done in _rebuild_all(connection, groups, workers):
-        tell("rebuilding", done, len(groups))
+    with _unindexed(connection, (schema.events, schema.event_sources, schema.evidence)):
+        for done in _rebuild_all(connection, groups, workers):
+            tell("rebuilding", done, len(groups))
     return report
+
+
+@contextlib.contextmanager
+def _unindexed(connection: sa.Connection, tables: Sequence[sa.Table]) -> Iterator[None]:
+    """On SQLite, the emptied ``tables`` without their indexes inside the block, and the
+    indexes built again after it: a million rows go in faster, and each index is then
+    built in one sorted pass rather than row by row. Readers keep seeing the committed
+    tables and indexes meanwhile (WAL). Not on PostgreSQL, where dropping an index
+    would make every reader wait for the whole recompute."""
+    indexes = [index for table in tables for index in table.indexes]
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    for index in indexes:
+        index.drop(connection)
+    yield
+    for index in indexes:
+        index.create(connection)
 
 
 def _parts(groups: Sequence[list[str]]) -> Iterator[Sequence[list[str]]]:
