@@ -3,7 +3,7 @@
     python bench/make_corpus.py /tmp/corpus --articles 2000
     eventscope ingest /tmp/corpus --db sqlite:////tmp/source.db        # mentions to clone
     python bench/merge_store.py sqlite:////tmp/source.db --mentions 100000 [--new 1000]
-                                [--db sqlite:////tmp/big.db] [--recompute]
+                                [--db sqlite:////tmp/big.db] [--recompute [--workers 2]]
 
 ``bench/dedup.py`` times the pure core of merging on signatures, with an
 in-memory index standing in for the store. This times the store itself:
@@ -242,6 +242,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--new", type=int, default=1000, help="New mentions merged into it.")
     parser.add_argument("--db", help="Store URL to fill, a new one (default: a new file under /tmp).")
     parser.add_argument("--recompute", action="store_true", help="Merge the filled store before timing.")
+    parser.add_argument("--workers", type=int, default=0, help="Processes that build events in --recompute.")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--profile", action="store_true", help="cProfile the new mentions' writes.")
     args = parser.parse_args(argv)
@@ -255,7 +256,7 @@ def main(argv: list[str] | None = None) -> None:
         tail = fill(store, sources, args.mentions, dt.date(2020, 1, 1), rng)
         if args.recompute:
             began = time.perf_counter()
-            report = store.recompute_merges()
+            report = store.recompute_merges(args.workers)
             print(f"recompute: {report.mentions:,} mentions, {report.links:,} links, {report.events:,} events "
                   f"in {time.perf_counter() - began:.1f} s")
         counts = store.merge_counts()
