@@ -19,7 +19,7 @@ import eventscope as es
 from eventscope.config import Config
 from eventscope.nlp.model import load_model
 from eventscope.records import GeoPrecision
-from eventscope.resolve.gazetteer import load_gazetteer
+from eventscope.resolve.gazetteer import SUBDIVISION_ALIASES, load_gazetteer
 from eventscope.resolve.places import place_context, resolve_place
 
 
@@ -277,6 +277,15 @@ EVENTS: list[tuple[str, Where]] = [
     # a city with a hamlet of its name nearer the state's namesake village is still the city
     ("Gunmen shot dead a police officer in Hermosillo, Sonora, on Tuesday night.",
      Where(29.09, -110.97, "MEX", km=25)),
+    # first-level areas as news and ACLED's notes spell them, where pycountry spells them
+    # otherwise: the French name of a Cameroonian region is not Burkina Faso's Sud-Ouest,
+    # "Metropolitana" is Santiago's region, "Idleb province" is the province
+    ("Traders shut their stalls and marched through Kumba town (Meme, Sud-Ouest) on Monday over market fees.",
+     Where(4.64, 9.45, "CMR", R1, km=10)),
+    ("Protesters set fire to a metro station in Santiago, Metropolitana, on Friday night.",
+     Where(-33.46, -70.65, "CHL", R1, km=25)),
+    ("Government forces shelled the village of Kansafra in southern Idleb province on Sunday, killing three.",
+     Where(35.93, 36.63, "SYR", R3, km=50)),
     # no place at all: the country an organisation's name or a national party's says
     ("Staff of the Uganda Revenue Authority protested pay cuts on Monday.", Where(None, None, "UGA", R3)),
     ("Awami League supporters marched against the verdict on Monday.", Where(None, None, "BGD", R3)),
@@ -288,6 +297,30 @@ def test_event_place_is_where_it_happened(text, where):
     events = es.extract(text, published="2024-05-06")
     assert events, text
     _check(events[0].location, where)
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("Chittagong", "BD-B"),  # pycountry: Chattogram
+        ("Barisal", "BD-A"),  # Barishal
+        ("Extreme-Nord", "CM-EN"),  # Far North
+        ("KPK", "PK-KP"),  # Khyber Pakhtunkhwa
+        ("Metropolitana", "CL-RM"),  # Región Metropolitana de Santiago
+        ("Idleb", "SY-ID"),  # Idlib
+        ("Lower Shabelle", "SO-SH"),  # Shabeellaha Hoose
+    ],
+)
+def test_a_first_level_area_as_news_spells_it_is_found(gazetteer, written, code):
+    assert code in [area.code for area in gazetteer.subdivisions(written)]
+
+
+def test_every_area_alias_names_a_known_area_and_finds_it(gazetteer):
+    for code, aliases in SUBDIVISION_ALIASES.items():
+        area = gazetteer.subdivision_by_code(code)
+        assert area is not None and area.top_level, code
+        for alias in aliases:
+            assert area in gazetteer.subdivisions(alias), alias
 
 
 @pytest.mark.parametrize(

@@ -84,6 +84,35 @@ US_STATE_ABBREVIATIONS: dict[str, str] = {
     "US-WV": "W.Va.", "US-WI": "Wis.", "US-WY": "Wyo.",
 }
 
+# First-level areas by the names news and ACLED's notes use where pycountry spells them
+# otherwise: older or English spellings ("Chittagong" for Chattogram Division), French
+# names of Cameroon's regions, and unambiguous abbreviations ("KPK", "FCT"). Two-letter
+# Indian state codes ("TN", "AP") are left out: "AP" is also a news agency.
+SUBDIVISION_ALIASES: dict[str, tuple[str, ...]] = {
+    "BD-A": ("Barisal",), "BD-B": ("Chittagong",),
+    "CL-RM": ("Metropolitana", "Santiago Metropolitan", "Región Metropolitana", "Region Metropolitana"),
+    "CL-AI": ("Aysen", "Aisen"), "CL-LI": ("O'Higgins", "OHiggins"), "CL-AR": ("Araucania",),
+    "CM-EN": ("Extreme-Nord", "Extrême-Nord", "Far-North"), "CM-NW": ("Nord-Ouest",),
+    "CM-SW": ("Sud-Ouest",), "CM-NO": ("Nord",), "CM-SU": ("Sud",), "CM-ES": ("Est",),
+    "CM-OU": ("Ouest",),
+    "EG-SIN": ("North Sinai",), "EG-JS": ("South Sinai",),
+    "IN-JK": ("J&K", "Jammu and Kashmir"), "PK-JK": ("AJK",), "PK-KP": ("KPK", "Khyber-Pakhtunkhwa"),
+    "KE-30": ("Nairobi",), "NE-6": ("Tillabery",), "NG-FC": ("FCT", "Federal Capital Territory"),
+    "RW-01": ("Kigali City", "Kigali"),
+    "SO-BN": ("Banadir", "Benadir"), "SO-GA": ("Galgaduud", "Galgadud"), "SO-HI": ("Hiraan", "Hiran"),
+    "SO-JD": ("Middle Juba",), "SO-JH": ("Lower Juba",), "SO-SD": ("Middle Shabelle",),
+    "SO-SH": ("Lower Shabelle",),
+    "SY-DI": ("Damascus",), "SY-DR": ("Daraa", "Dara'a", "Deraa"), "SY-DY": ("Deir ez-Zor", "Deir ez Zor", "Deir Ezzor"),
+    "SY-HA": ("Al-Hasakeh", "Hasakeh", "Al Hasakeh"), "SY-HI": ("Homs",), "SY-HL": ("Aleppo",),
+    "SY-HM": ("Hama",), "SY-ID": ("Idleb",), "SY-LA": ("Lattakia", "Latakia"),
+    "SY-QU": ("Quneitra",), "SY-RA": ("Ar-Raqqa", "Raqqa", "Ar Raqqa"), "SY-RD": ("Rural Damascus",),
+    "SY-SU": ("As-Sweida", "Sweida", "As Suwayda"), "SY-TA": ("Tartous", "Tartus"),
+    "YE-AD": ("Aden",), "YE-SA": ("Amanat al Asimah", "Sanaa City"), "YE-SN": ("Sanaa", "Sana'a"),
+    "YE-SU": ("Socotra", "Suqutra"),
+    "YE-HD": ("Hadramawt", "Hadhramawt", "Hadramout", "Hadramaut", "Hadhramaut"),
+    "YE-TA": ("Taizz", "Taiz"),
+}
+
 # Names news uses that the packages spell otherwise.
 COUNTRY_ALIASES: dict[str, str] = {
     "us": "USA", "u.s.": "USA", "u.s": "USA", "usa": "USA", "america": "USA",
@@ -198,6 +227,9 @@ class Gazetteer:
                 self._compact_subdivisions[squeezed].append(area)
             if ", " in area.name:  # pycountry's "Dagestan, Respublika"
                 self._subdivisions[fold(area.name.split(", ")[0])].append(area)
+            for alias in SUBDIVISION_ALIASES.get(area.code, ()):
+                if area not in self._subdivisions[fold(alias)]:
+                    self._subdivisions[fold(alias)].append(area)
             if area.code in US_STATE_ABBREVIATIONS:
                 abbreviation = US_STATE_ABBREVIATIONS[area.code]
                 self._subdivisions[fold(abbreviation)].append(area)
