@@ -286,6 +286,9 @@ EVENTS: list[tuple[str, Where]] = [
      Where(-33.46, -70.65, "CHL", R1, km=25)),
     ("Government forces shelled the village of Kansafra in southern Idleb province on Sunday, killing three.",
      Where(35.93, 36.63, "SYR", R3, km=50)),
+    # a month as notes abbreviate it is a date, not Juliaca (whose alias is "Jul")
+    ("Around Jul 4th 2019, residents of Kericho protested after a trader died in police custody.",
+     Where(None, None, "KEN")),
     # no place at all: the country an organisation's name or a national party's says
     ("Staff of the Uganda Revenue Authority protested pay cuts on Monday.", Where(None, None, "UGA", R3)),
     ("Awami League supporters marched against the verdict on Monday.", Where(None, None, "BGD", R3)),

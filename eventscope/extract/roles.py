@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from eventscope.extract import lexicon
+from eventscope.extract.quantities import MONTHS
 from eventscope.extract.triggers import Trigger
 from eventscope.nlp.text import entities
 from eventscope.resolve.actors import weapon_owner
@@ -217,7 +218,12 @@ def _place_span(head: Token) -> Span | None:
     named = [head, *(o for c in head.children if c.lower_ == "of" for o in c.children)]
     if any(t.ent_type_ in PLACE_LABELS for t in named):
         return phrase
-    if head.pos_ == "PROPN" and head.ent_type_ in ("", "NORP", "ORG"):  # mis-tagged: "near Kidal"
+    if (
+        head.pos_ == "PROPN" and head.ent_type_ in ("", "NORP", "ORG")  # mis-tagged: "near Kidal"
+        # but not a date the model half-tagged: "Around Jul 4th 2019"
+        and head.lower_.rstrip(".") not in MONTHS
+        and not any(t.ent_type_ in ("DATE", "TIME") for t in phrase)
+    ):
         return phrase
     if head.lemma_.lower() in lexicon.PLACE_NOUNS and any(
         c.pos_ == "PROPN" for c in head.children if c.dep_ in ("compound", "poss")

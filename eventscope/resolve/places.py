@@ -345,6 +345,8 @@ _NOT_NAMES = frozenset(
         "her", "our", "same", "other", "another", "january", "february", "march", "april", "may",
         "june", "july", "august", "september", "october", "november", "december", "monday",
         "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        # months as notes abbreviate them ("Around Jul 4th"); not "Mar" (Mar del Plata)
+        "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ]
 )
 # Words that are no place by themselves ("South" of "Tharaka South", "August").
