@@ -286,6 +286,9 @@ EVENTS: list[tuple[str, Where]] = [
      Where(-33.46, -70.65, "CHL", R1, km=25)),
     ("Government forces shelled the village of Kansafra in southern Idleb province on Sunday, killing three.",
      Where(35.93, 36.63, "SYR", R3, km=50)),
+    # the people of a place the model does not tag say where they are
+    ("3 March. Residents of Ol Kalou protest over the closure of a dispensary.",
+     Where(-0.27, 36.38, "KEN", R1, km=10)),
     # a month as notes abbreviate it is a date, not Juliaca (whose alias is "Jul")
     ("Around Jul 4th 2019, residents of Kericho protested after a trader died in police custody.",
      Where(None, None, "KEN")),

@@ -327,6 +327,10 @@ _OWNED_NAME = re.compile(
     r"youths|workers|teachers|lecturers|University|College|[Cc]ampus|Press Club|[Pp]olice [Ss]tation|"
     r"Hospital|Prison|High School|[Mm]arket|[Hh]ighway|[Aa]irport|[Aa]ir [Bb]ase|[Aa]irbase)\b"
 )
+# "Residents of Ol Kalou protested": the people of a place say where they are
+_PEOPLE_OF = re.compile(
+    rf"\b(?i:residents|villagers|inhabitants|locals|natives|people)\s+of\s+(?:the\s+)?(?P<name>{_NAME})"
+)
 _CITY_DISTRICT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}\s+-\s+{_NAME})")
 _LOCATIVE_NAME = re.compile(
     rf"\b(?:in|at|near|outside|through|across|around)\s+(?:the\s+)?(?:(?:village|town|city|area|"
@@ -382,7 +386,7 @@ def _phrase_offsets(text: str, begin: int, stop: int) -> tuple[tuple[int, int], 
     """``place_phrases`` as character offsets; cached, because every event of an article
     without a place of its own searches the same sentence and the whole text again."""
     offsets: list[tuple[int, int]] = []
-    for pattern in (_KIND_PHRASE, _LOCATIVE_NAME, _OWNED_NAME, _CITY_DISTRICT, _ROAD, _ROUTE):
+    for pattern in (_KIND_PHRASE, _LOCATIVE_NAME, _OWNED_NAME, _PEOPLE_OF, _CITY_DISTRICT, _ROAD, _ROUTE):
         for match in pattern.finditer(text, begin, stop):
             start, end = match.span("name")
             if text[end - 1] == ".":
