@@ -286,6 +286,12 @@ EVENTS: list[tuple[str, Where]] = [
      Where(-33.46, -70.65, "CHL", R1, km=25)),
     ("Government forces shelled the village of Kansafra in southern Idleb province on Sunday, killing three.",
      Where(35.93, 36.63, "SYR", R3, km=50)),
+    # a first-level area at the end of the parents says the country: Egypt's Rafah, not
+    # the better known Rafah of Gaza, which a story about Gaza still gets
+    ("Gunmen attacked an army checkpoint in Rafah (Rafah, North Sinai) on Sunday, killing two soldiers.",
+     Where(31.28, 34.24, "EGY", R1, km=10)),
+    ("Israeli forces shelled Rafah in the southern Gaza Strip on Monday, killing three.",
+     Where(31.29, 34.25, "PSE", R1, km=10)),
     # the people of a place the model does not tag say where they are
     ("3 March. Residents of Ol Kalou protest over the closure of a dispensary.",
      Where(-0.27, 36.38, "KEN", R1, km=10)),

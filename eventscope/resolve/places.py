@@ -564,6 +564,21 @@ def resolve_place(
     while parent is not None and len(chain) < 3:
         chain.append(parent)  # "Rampur area, Kahorole (Kaharole) upazila (Dinajpur, Rangpur)"
         parent = _parent(parent.span)
+    # "Rafah (Rafah, North Sinai)": the first-level area at the end of the chain says the
+    # country, over the article's (Gaza's Rafah is the better known)
+    region = next(
+        (found.country for link in reversed(chain)
+         if (found := _resolve_alone(article_id, link.span, gazetteer, context)).precision is GeoPrecision.REGION
+         and found.lat is not None and found.country is not None),
+        None,
+    )
+    if (
+        region is not None and alone.country is not None and alone.country != region
+        and (not context.countries or context.countries[0] != region)
+        and _has_sense_in(gazetteer, head.text, region)
+    ):
+        ranked = PlaceContext((region, *(c for c in context.countries if c != region)), context.areas, context.deployed)
+        return resolve_place(article_id, span, gazetteer, ranked)
     agrees = False
     if alone.lat is not None and alone.country is not None and chain:
         first = next(
