@@ -455,7 +455,7 @@ def group_rows(groups: Sequence[list[str]], records: Mapping[str, Event], merged
 
 def _decoded_group_rows(groups: Sequence[list[str]], records: Mapping[str, str]) -> EventRows:
     """``group_rows`` of groups whose mentions all point at themselves, from their records
-    as JSON text: what a worker process of ``recompute`` runs."""
+    as JSON text: what ``recompute`` runs for each part, here or in a worker process."""
     with collector.paused():
         return group_rows(groups, {i: from_jsonable(Event, json.loads(text)) for i, text in records.items()}, {})
 
@@ -601,8 +601,7 @@ def _rebuild_all(connection: sa.Connection, groups: Sequence[list[str]], workers
     done = 0
     if workers == 0:
         for part in _parts(groups):
-            records = _records(connection, [mention for members in part for mention in members])
-            _write_rows(connection, group_rows(part, records, {}))
+            _write_rows(connection, _decoded_group_rows(part, _record_texts(connection, part)))
             done += len(part)
             yield done
         return
@@ -610,37 +609,32 @@ def _rebuild_all(connection: sa.Connection, groups: Sequence[list[str]], workers
     with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
         pending: collections.deque[tuple[int, concurrent.futures.Future[EventRows]]] = collections.deque()
         for part in _parts(groups):
-            texts = _record_texts(connection, [mention for members in part for mention in members])
-            pending.append((len(part), pool.submit(_decoded_group_rows, part, texts)))
+            pending.append((len(part), pool.submit(_decoded_group_rows, part, _record_texts(connection, part))))
             while len(pending) > workers or (pending and pending[0][1].done()):
-                size, rows = pending.popleft()
-                _write_rows(connection, rows.result())
-                done += size
+                done += _write_next(connection, pending)
                 yield done
         while pending:
-            size, rows = pending.popleft()
-            _write_rows(connection, rows.result())
-            done += size
+            done += _write_next(connection, pending)
             yield done
 
 
-def _record_texts(connection: sa.Connection, ids: Sequence[str]) -> dict[str, str]:
-    """The stored records of mentions ``ids`` as JSON text, left for a worker to decode."""
+def _write_next(
+    connection: sa.Connection, pending: collections.deque[tuple[int, concurrent.futures.Future[EventRows]]]
+) -> int:
+    """Write the rows of the oldest part in flight, when ready; its number of events."""
+    size, rows = pending.popleft()
+    _write_rows(connection, rows.result())
+    return size
+
+
+def _record_texts(connection: sa.Connection, part: Sequence[list[str]]) -> dict[str, str]:
+    """The stored records of the mentions of a part's groups, as JSON text, left for
+    ``_decoded_group_rows`` (here or in a worker) to decode."""
     m = schema.mentions.c
     query = sa.select(m.mention_id, sa.cast(m.record, sa.Text))
     found: dict[str, str] = {}
-    for chunk in chunks(ids):
+    for chunk in chunks([mention for members in part for mention in members]):
         found.update(connection.execute(query.where(m.mention_id.in_(chunk))).all())
-    return found
-
-
-def _records(connection: sa.Connection, ids: Sequence[str]) -> dict[str, Event]:
-    """The stored mentions ``ids`` as their articles reported them."""
-    m = schema.mentions.c
-    found: dict[str, Event] = {}
-    for chunk in chunks(ids):
-        for mention_id, record in connection.execute(sa.select(m.mention_id, m.record).where(m.mention_id.in_(chunk))):
-            found[mention_id] = from_jsonable(Event, record)
     return found
 
 
