@@ -474,3 +474,35 @@ def test_a_count_right_after_the_date_does_not_cut_the_day(text):
     # "29 April 2023, 2": the count after the comma is no part of the date
     (event,) = es.extract(text, published="2023-05-02")
     assert (event.date.start, event.date.precision.value) == (D(2023, 4, 29), "day")
+
+
+# Day and month in digits, read in the order that puts them nearest publication (on or
+# before it), day first when both orders are as near; each worked out on a calendar.
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        ("28/02", D(2018, 3, 1), D(2018, 2, 28)),  # 28 cannot be a month
+        ("04/05", D(2019, 5, 10), D(2019, 5, 4)),  # 4 May is 6 days back; 5 April 35
+        ("04/05", D(2019, 4, 7), D(2019, 4, 5)),  # 5 April is 2 days back; 4 May 2018 338
+        ("on 21/06", D(2015, 6, 25), D(2015, 6, 21)),
+        ("30/12", D(2024, 1, 2), D(2023, 12, 30)),  # across the new year
+        ("14/03/2019", None, D(2019, 3, 14)),
+        ("3/4/19", D(2019, 4, 10), D(2019, 4, 3)),  # two-digit year; 3 April, not 4 March
+        ("05/05", D(2020, 5, 9), D(2020, 5, 5)),
+    ],
+)
+def test_day_and_month_in_digits(text, published, day):
+    date = resolve_date(text, published)
+    assert (date.start, date.end, date.precision) == (day, day, DAY)
+
+
+def test_day_and_month_in_digits_need_a_year_or_a_publication_date():
+    assert resolve_date("21/06", None).start is None
+    assert resolve_date("31/31", PUB).start is None
+
+
+def test_digits_after_a_preposition_date_an_event_but_a_name_does_not():
+    (event,) = es.extract("Two men were shot dead by police in Garissa on 14/03.", published="2019-03-20")
+    assert event.date is not None and event.date.start == D(2019, 3, 14)
+    (event,) = es.extract("Shelling was observed near Mine 6/7 in Donetsk.", published="2019-03-20")
+    assert event.date is not None and event.date.start == D(2019, 3, 20)  # the publication date

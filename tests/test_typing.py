@@ -251,6 +251,36 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
     ("Hundreds of people gathered for the funeral of the chief.", None),
     ("Protests are planned for Friday in the capital.", None),
     ("A history of protest in the region.", None),
+    # Verbless notes and headlines the small model misparses: the verb read as a noun or an
+    # adjective, the event noun as the subject of an adjective, the toll told in a clause
+    ("Anti-riot police arrest 14 hawkers in Kakamega over illegal stalls.",
+     ("COERCE", "Strategic developments", "Arrests")),
+    ("Bandits open fire on a matatu near Marsabit.",
+     ("ASSAULT", "Violence against civilians", "Attack")),
+    ("A landmine wounds two herders near Mandera.",
+     ("ASSAULT", "Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("Police battle cattle rustlers in Marsabit.", ("ASSAULT", "Battles", "Armed clash")),
+    ("Gunbattle between herders and police reservists near Baragoi", ("ASSAULT", "Battles", "Armed clash")),
+    ("Battle between Pokot and Turkana raiders armed with rifles.", ("ASSAULT", "Battles", "Armed clash")),
+    ("Clashes erupt between Borana and Gabra herders in Moyale", ("ASSAULT", "Battles", "Armed clash")),
+    ("Three dead, four injured in a clash over grazing land in Isiolo.", ("ASSAULT", "Battles", "Armed clash")),
+    # protests told by their form or their demand, and protests broken up
+    ("Nurses held a sit-in at the county hospital in Machakos on Monday.",
+     ("PROTEST", "Protests", "Peaceful protest")),
+    ("Hawkers gathered outside the county offices in Nyeri on Monday, demanding the return of their goods.",
+     ("PROTEST", "Protests", "Peaceful protest")),
+    ("Members of the boda boda association protest against new levies in Thika.",
+     ("PROTEST", "Protests", "Peaceful protest")),
+    ("Members of the Kambi Moto settlement protest against forced evictions in Nairobi.",
+     ("PROTEST", "Protests", "Peaceful protest")),
+    ("Supporters of the sacked county chief protest outside the governor's office in Embu.",
+     ("PROTEST", "Protests", "Peaceful protest")),
+    ("Ruling party activists obstructed a procession of opposition supporters in Rajshahi city on Sunday.",
+     ("PROTEST", "Protests", "Protest with intervention")),
+    ("Unknown assailants set alight a ruling party office in Gaibandha on Sunday.",
+     ("ASSAULT", "Strategic developments", "Looting/property destruction")),
+    ("Villagers gathered at the chief's camp for a baraza on Monday.", None),
+    ("An open fire in the kitchen spread to the roof.", None),
     # habits and plots are not events
     ("Police foiled a plot to attack a church in Mombasa on Monday.", None),
     ("The gang regularly attacks buses on the road to Mandera.", None),
@@ -272,3 +302,18 @@ def test_a_headline_verb_read_as_a_noun_keeps_doer_and_target_apart() -> None:
     assert event.actor1 is not None and event.actor1.mention == "Unidentified gunmen"
     assert event.actor2 is not None and event.actor2.mention == "hospital guard"
     assert event.location is not None and event.location.name == "Garissa"
+
+
+def test_a_misread_headline_verb_keeps_its_doer_and_count() -> None:
+    (event,) = es.extract("Anti-riot police arrest 14 hawkers in Kakamega over illegal stalls.", published=PUBLISHED)
+    assert event.actor1 is not None and event.actor1.name == "Police Forces of Kenya"
+    assert [(q.min, q.max) for q in event.arrested] == [(14, 14)]
+    (event,) = es.extract("A landmine wounds two herders near Mandera.", published=PUBLISHED)
+    assert [(q.min, q.max) for q in event.injured] == [(2, 2)]
+    assert event.location is not None and event.location.name == "Mandera"
+
+
+def test_a_toll_names_the_clash_it_followed() -> None:
+    (event,) = es.extract("Two herders are dead following clashes with raiders in Kapedo.", published=PUBLISHED)
+    assert event.type.value == "ASSAULT" and event.mode == "armed clash"
+    assert [(q.min, q.max) for q in event.killed] == [(2, 2)]

@@ -69,7 +69,7 @@ PLACE_NOUNS = frozenset(
 ROADS = frozenset(
     [
         "road", "highway", "street", "motorway", "junction", "roundabout", "bridge", "railway",
-        "avenue", "intersection", "crossing", "thoroughfare", "traffic", "route",
+        "avenue", "intersection", "crossing", "thoroughfare", "traffic", "route", "rail", "track",
     ]
 )
 PROPERTY = frozenset(
@@ -210,7 +210,7 @@ CONDEMNING = frozenset(
     ]
 )
 PROTEST_WORDS = frozenset(
-    ["protest", "protester", "demonstration", "demonstrator", "rally", "crowd", "march", "marcher"]
+    ["protest", "protester", "protestor", "demonstration", "demonstrator", "rally", "crowd", "march", "marcher"]
 )
 
 VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
@@ -299,6 +299,11 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "riot": Sense(P, "riot"),
     "rampage": Sense(P, "riot"),
     "disperse": Sense(P, "intervention", needs=PROTEST_WORDS),
+    # "police obstructed the rally" breaks a protest up; "obstructed the highway" is a blockade
+    "obstruct": (
+        Sense(P, "intervention", needs=PROTEST_WORDS | frozenset({"chain", "procession", "sit"})),
+        Sense(P, "obstruct", needs=ROADS),
+    ),
     "block": Sense(P, "obstruct", needs=ROADS),
     "barricade": Sense(P, "obstruct", needs=ROADS),
     "pelt": Sense(A, "mob violence"),
@@ -352,6 +357,7 @@ NOUN_TRIGGERS: dict[str, Sense] = {
     "clash": Sense(A, "armed clash"),
     "fighting": Sense(A, "armed clash"),
     "firefight": Sense(A, "armed clash"),
+    "gunbattle": Sense(A, "armed clash"),
     "gunfight": Sense(A, "armed clash"),
     "shootout": Sense(A, "armed clash"),
     # what ceasefire monitors count: "observed a total of 12 explosions" (see MONITORING)
@@ -378,7 +384,7 @@ NOUN_TRIGGERS: dict[str, Sense] = {
     "riot": Sense(P, "riot"),
     "rioting": Sense(P, "riot"),
     "rampage": Sense(P, "riot"),  # "went on the rampage"
-    # "running battles", "a gun battle"; not a legal or political battle
+    # "running battles", "a gun battle", "a battle between A and B"; not a legal or political battle
     "battle": Sense(A, "armed clash", needs=frozenset({"running", "run", "gun", "pitched", "fierce", "heavy"})),
     "chain": Sense(P, needs=frozenset({"human"})),
     "ceasefire": Sense(EventType.AGREE, "ceasefire"),
@@ -470,11 +476,21 @@ NOUN_EVENT_VERBS = MONITORING | frozenset(
         "uproot",
     ]
 )
+# What a gathering demands makes it a protest: "gathered outside the office, demanding ...".
+DEMANDING = frozenset({"demand", "protest", "denounce", "condemn", "oppose", "press", "call", "decry"})
+# The prepositions that tie an event noun to a toll: "one dead following clashes".
+TOLL_PREPS = frozenset({"in", "during", "following", "after", "amid"})
 # Verbs that end in an event: "resulted in protests", "led to clashes".
 OUTCOME_VERBS = frozenset({"result", "lead", "culminate", "degenerate", "turn", "escalate", "descend"})
 # Verbless reports ("Traders protest fees", "A group marches in protest"): the small
 # model reads them as one noun phrase; these words still name a protest.
 HEADLINE_PROTESTS = frozenset({"protest", "march", "demonstrate", "demonstration", "rally", "picket"})
+# People named by who they are ("Members of the Ogiek community protest ..."): the small
+# model makes the protest the object of their "of".
+GROUP_NOUNS = frozenset(
+    {"member", "resident", "villager", "inhabitant", "local", "people", "supporter", "student", "worker",
+     "trader", "farmer", "youth", "group", "community", "employee", "teacher", "driver"}
+)
 # Accusations of ties: "links the attackers to", "have ties with", "are connected to".
 LINKING = frozenset({"link", "tie"})
 # Verbs whose complement is not (yet) a real event: "threatened to strike".

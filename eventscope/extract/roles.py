@@ -173,6 +173,14 @@ def _agent_of_verb(verb: Token) -> Token | None:
     return _clause_subject(verb)
 
 
+def _noun_before(token: Token) -> Token | None:
+    """The last noun before the token in its sentence: a verbless headline's doer."""
+    for index in range(token.i - 1, token.sent.start - 1, -1):
+        if token.doc[index].pos_ in ("NOUN", "PROPN"):
+            return token.doc[index]
+    return None
+
+
 def _side_preps(trigger: Trigger) -> frozenset[str]:
     """Prepositions that introduce the other party: a target, or in a clash the other side
     ("clashed with police"; "clashed at the market" says where, "on Monday" when)."""
@@ -263,6 +271,8 @@ def find_roles(trigger: Trigger, target: Token | None = None) -> Roles:
     if trigger.nominal and trigger.carrier is token and token.dep_ == "compound":
         # a headline verb the parser took for a noun (triggers._headline_verbs)
         doer, target_tok = token.doc[token.i - 1], target or token.head
+        while target is None and target_tok.dep_ == "compound" and target_tok.head.i > target_tok.i:
+            target_tok = target_tok.head  # "battle cattle rustlers": the rustlers
         target_phrase = token.doc[max(token.i + 1, noun_phrase(target_tok).start) : noun_phrase(target_tok).end]
         return Roles(
             noun_phrase_before(doer, token) if _is_actorish(doer) else None,
@@ -309,6 +319,11 @@ def find_roles(trigger: Trigger, target: Token | None = None) -> Roles:
     else:
         agent_tok = _agent_of_verb(token)
         patient_tok = target or _patient_of_verb(token, _side_preps(trigger))
+        if token.pos_ in ("NOUN", "ADJ", "PROPN"):  # a verb misread (triggers._root_verbs)
+            if agent_tok is None:
+                agent_tok = _noun_before(token)  # "Kenyan police arrest 50 suspects"
+            if patient_tok is None:
+                patient_tok = _child(token, "appos")  # "Police battle Somali raiders"
         clash = trigger.sense.mode == "armed clash"
         if patient_tok is None and clash and agent_tok is not None and agent_tok.conjuncts:
             patient_tok = agent_tok.conjuncts[0]  # "rebels and troops clashed": both sides

@@ -43,6 +43,9 @@ _PATTERNS = [
     _HEDGE + r"(?:(?i:the night of|night of) )?(?:" + _WEEKDAY_DATE + r"|" + _DAY_MONTH + r"|" + _MONTH_DAY
     + r")" + _PART + r"?" + _NOTE,
     r"\d{4}-\d{2}-\d{2}",
+    # day and month in digits, after a preposition ("on 21/06", "on 28/02/2018"): a bare
+    # "6/7" is as often a fraction or a name ("Mine 6/7")
+    r"(?:(?i:on|since|from|until|between|of|dated) )(?P<t>\d{1,2}/\d{1,2}(?:/(?:\d{4}|\d{2}))?)(?![\w/-])",
     # months and years
     _HEDGE + r"(?:(?i:early|mid-|mid|late|the end of|the middle of|the beginning of|the start of) ?)?"
     + _MONTH + r",? (?:of )?" + _YEAR + _NOTE,

@@ -171,14 +171,21 @@ def _noun_carrier(token: Token) -> Token | None:
         return head
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubj", "nsubjpass"):
         return _noun_carrier(head.head)  # "imposed seven rounds of sanctions"
-    if token.dep_ == "ROOT" and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in token.sent):
+    if token.dep_ == "ROOT" and not _has_finite_verb(token.sent):
         return token  # a headline without a verb: "Protest in Rhamu over the county budget"
     if token.dep_ == "ROOT":
         for child in token.children:  # "Clan clash leaves one dead": the parser's headline
             if child.dep_ in ("advcl", "acl", "relcl") and lexicon.lemma(child) in lexicon.NOUN_EVENT_VERBS:
                 return child
-    if any(c.dep_ == "prep" and c.lower_ == "between" for c in token.children):
+    if _between(token):
         return token  # "a clash between supporters of A and B" is an event in itself
+    if (
+        token.dep_ == "nsubj"
+        and head.dep_ == "ROOT"
+        and lexicon.lemma(head) in lexicon.NOUN_EVENT_VERBS
+        and not _has_finite_verb(token.sent)
+    ):
+        return head  # "Clashes erupt between ...", with "erupt" misread as an adjective
     if (
         token.lemma_.lower() in ("link", "tie")
         and token.dep_ == "dobj"
@@ -202,11 +209,26 @@ def _noun_carrier(token: Token) -> Token | None:
         and not any(c.dep_ == "det" for c in token.children)
     ):
         return head.head  # "paralysed transport in protest at ...": the act is the protest
-    if token.dep_ == "pobj" and head.lower_ in ("in", "during") and head.head.lemma_.lower() in (
-        lexicon.KILL_WORDS | lexicon.INJURE_WORDS
-    ):
-        return head.head  # "killed in an air strike"
+    if token.dep_ == "pobj" and head.lower_ in lexicon.TOLL_PREPS and _tells_toll(head.head):
+        return head.head  # "killed in an air strike", "one is dead following clashes"
     return None
+
+
+def _tells_toll(word: Token) -> bool:
+    """True for a word that says people died or were hurt: "killed", "is dead", "One dead,
+    eleven injured and property destroyed in a clash"."""
+    tolls = lexicon.KILL_WORDS | lexicon.INJURE_WORDS
+    if word.lemma_.lower() in tolls or word.lower_ in tolls:
+        return True
+    if any(c.dep_ in ("acomp", "amod") and c.lower_ in tolls for c in word.children):
+        return True
+    if word.dep_ in ("acl", "conj") and word.head is not word:
+        return _tells_toll(word.head)
+    return False
+
+
+def _has_finite_verb(sent: Span) -> bool:
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent)
 
 
 def _takes_part(word: Token) -> bool:
@@ -223,8 +245,14 @@ def _verb_sense(token: Token) -> Sense | None:
     if token.dep_ == "amod" and token.tag_ != "VBD":
         return None  # "the arrested men"; but a finite verb the parser misread stays
     arguments = argument_lemmas(token)
+    # "set alight", which the parser hangs on the verb as an adverb or an interjection
+    needed = arguments | {c.lemma_.lower() for c in token.children if c.dep_ in ("advmod", "intj", "acomp")}
+    if lexicon.lemma(token) == "gather" and any(
+        c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in lexicon.DEMANDING for c in token.children
+    ):
+        return lexicon.NOUN_TRIGGERS["protest"]  # "farmers gathered at the factory, demanding ..."
     senses = entry if isinstance(entry, tuple) else (entry,)
-    sense = next((s for s in senses if s.needs is None or arguments & s.needs), None)
+    sense = next((s for s in senses if s.needs is None or needed & s.needs), None)
     violent = sense is None or sense.type is EventType.ASSAULT
     if violent and senses[0].type is EventType.ASSAULT and _own_argument_lemmas(token) & lexicon.CROWD_CONTROL:
         if arguments & lexicon.PROTEST_WORDS:  # "fired tear gas at protesters": the protest, broken up
@@ -233,7 +261,7 @@ def _verb_sense(token: Token) -> Sense | None:
     if sense is None:
         return None
     if lexicon.lemma(token) in ("injure", "wound") and (
-        token.tag_ == "VBN" or not any(c.dep_ == "nsubj" for c in token.children)
+        token.tag_ == "VBN" or not any(c.dep_ in ("nsubj", "compound") for c in token.children)
     ):
         return None  # "two were injured when ...": a toll of another event, not one of its own
     if lexicon.lemma(token) in lexicon.LINKING and not any(c.dep_ == "dobj" for c in token.children):
@@ -259,17 +287,28 @@ def _noun_sense(token: Token) -> Sense | None:
     sense = lexicon.NOUN_TRIGGERS.get(lexicon.lemma(token))
     if token.lower_ in ("out", "outs") and any(c.lower_ == "shoot" for c in token.children):
         sense = lexicon.NOUN_TRIGGERS["shootout"]  # "a shoot-out", split by the tokenizer
+    if _is_sit_in(token):
+        sense = lexicon.NOUN_TRIGGERS["protest"]  # "held a sit-in", split by the tokenizer
     if sense is None and token.lemma_.lower() != "strike":
         return None  # most nouns: no need to read their modifiers (this runs for every word)
     modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss")}
-    if sense is not None and sense.needs is not None and not modifiers & sense.needs:
-        return None
+    if sense is not None and sense.needs is not None and not modifiers & sense.needs and not _between(token):
+        return None  # "a battle between Luo and Kikuyu groups" needs no "running"
     if token.lemma_.lower() == "strike" and (
         modifiers & lexicon.WALKOUT_WORDS
         or (token.head.lower_ == "on" and token.head.head.lemma_.lower() == "go")
     ):
         return lexicon.WALKOUT  # "a general strike", "went on strike"
     return sense
+
+
+def _is_sit_in(token: Token) -> bool:
+    doc = token.doc
+    return token.lower_ == "in" and token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "sit"
+
+
+def _between(token: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "between" for c in token.children)
 
 
 def _monitored_mode(sent: Span, mode: str | None) -> str | None:
@@ -325,6 +364,8 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
             mode = _monitored_mode(sent, mode)
         nouns[token.i] = Trigger(token, sense, mode, True, carrier, aggregate)
     if not verbs and not nouns:
+        verbs.update((t.token.i, t) for t in _root_verbs(sent))
+    if not verbs and not nouns:
         nouns.update((t.token.i, t) for t in _headline_verbs(sent))
     if not verbs and not nouns:
         nouns.update((t.token.i, t) for t in _headline_protests(sent))
@@ -333,19 +374,55 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
         yield merged[index]
 
 
+def _root_verbs(sent: Span) -> Iterator[Trigger]:
+    """Present-tense reports whose verb the parser took for a noun or an adjective at the
+    root: "Kenyan police arrest 50 suspects", "Police open fire on demonstrators", "A grenade
+    wounds six". With no finite verb in the sentence, a root that has the lexicon verb's
+    lemma, someone before it (a subject, or a noun glued to it) and something after it is
+    read as that verb; ``roles.find_roles`` takes the noun before as the doer."""
+    if _has_finite_verb(sent):
+        return
+    for word in sent:  # "Bandits open fire on a bus": "open" read as the fire's adjective
+        if (
+            word.lower_ == "open"
+            and word.dep_ == "amod"
+            and word.head.lower_ == "fire"
+            and word.i > sent.start
+            and not any(c.dep_ == "det" for c in word.head.children)  # "an open fire" burns wood
+        ):
+            opened = lexicon.VERB_TRIGGERS["open"]
+            assert isinstance(opened, Sense)
+            yield Trigger(word, opened, opened.mode, False, None, False)
+            return
+    root = sent.root
+    if root.pos_ not in ("NOUN", "ADJ", "PROPN") or root.i == sent.start:
+        return
+    if lexicon.lemma(root) not in lexicon.VERB_TRIGGERS:
+        return
+    if root.tag_ != "NNS" and any(c.dep_ == "det" for c in root.children):
+        return  # "The attack on the camp": a noun phrase; but "A landmine wounds two" is a verb
+    before = any(c.dep_ in ("nsubj", "compound") and c.i < root.i for c in root.children)
+    after = any(c.dep_ in ("dobj", "appos", "prep", "npadvmod") and c.i > root.i for c in root.children)
+    if not (before and after):
+        return
+    sense = _verb_sense(root)
+    if sense is not None and not is_negated(root):
+        yield Trigger(root, sense, _mode(root, sense), False, None, _is_aggregate(root))
+
+
 def _headline_verbs(sent: Span) -> Iterator[Trigger]:
     """Present-tense headlines the parser reads as one noun phrase: in "Bandits attack
     villagers in Baragoi" it tags "attack" a noun modifying "villagers". With no finite
     verb in the sentence, a lexicon verb between two nouns is taken as the verb; the
     trigger is its own carrier, and ``roles.find_roles`` takes the noun before it as
     the doer and the noun it modifies as the target."""
-    if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent):
+    if _has_finite_verb(sent):
         return
     for token in sent:
         entry = lexicon.VERB_TRIGGERS.get(token.lemma_.lower())
         if (
             isinstance(entry, Sense)
-            and entry.needs is None
+            and (entry.needs is None or _headline_needs(token) & entry.needs)
             and token.dep_ == "compound"
             and token.head.pos_ in ("NOUN", "PROPN")
             and token.i > sent.start
@@ -354,8 +431,19 @@ def _headline_verbs(sent: Span) -> Iterator[Trigger]:
             yield Trigger(token, entry, _mode(token, entry), True, token, False)
 
 
+def _headline_needs(token: Token) -> set[str]:
+    """The words a headline verb read as a noun takes as its arguments: the noun before it
+    and the nouns after it in its phrase ("Police battle cattle rustlers")."""
+    words = {token.doc[token.i - 1].lemma_.lower()} if token.i > token.sent.start else set()
+    words.update(t.lemma_.lower() for t in token.doc[token.i + 1 : token.head.i + 1])
+    return words
+
+
 def _named_before(token: Token) -> bool:
-    """A place name glued to the word ("of Ol Kalou protest"): the parser's noun phrase."""
+    """A place name glued to the word ("of Ol Kalou protest") or people before the "of"
+    ("Members of the Ogiek community protest"): the parser's noun phrase."""
+    if token.head.head.lemma_.lower() in lexicon.GROUP_NOUNS:
+        return True
     return any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" and c.i < token.i for c in token.children)
 
 
@@ -363,7 +451,7 @@ def _headline_protests(sent: Span) -> Iterator[Trigger]:
     """A protest told without a finite verb, as notes and headlines do: "Traders in Limuru
     protest market fees", "A group marches in protest", which the small model parses as
     one noun phrase. The first protest word is the trigger and its own carrier."""
-    if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent):
+    if _has_finite_verb(sent):
         return
     for token in sent:
         if (

@@ -236,6 +236,9 @@ def _resolve(
     explicit = _explicit(cleaned)
     if explicit is not None:
         return explicit
+    numeric = _numeric(cleaned, published, future)
+    if numeric is not None:
+        return numeric
     relative_to_event = _relative_to_event(cleaned, anchor, period)
     if relative_to_event is not None:
         return relative_to_event
@@ -329,6 +332,47 @@ def _explicit(cleaned: str) -> _Range | None:
         return None
     day = parsed.date()
     return _Range(day, day, DatePrecision.DAY, explicit)
+
+
+_NUMERIC = re.compile(r"(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?")
+
+
+def _numeric(cleaned: str, published: dt.date | None, future: bool) -> _Range | str | None:
+    """ "21/06", "09/02", "28/02/2018": a day and a month in digits, in either order.
+
+    The order taken is the one that puts the date nearest the publication date (on or
+    before it without a year; after it in future tense); day first when both are as near,
+    as notes outside the US write. Without a year and without a publication date there is
+    no date to give.
+    """
+    match = _NUMERIC.fullmatch(cleaned)
+    if match is None:
+        return None
+    first, second, year_text = int(match.group(1)), int(match.group(2)), match.group(3)
+    year = None if year_text is None else int(year_text)
+    if year is not None and year < 100:
+        year += 2000 if published is None or 2000 + year <= published.year + 1 else 1900
+    if year is None and published is None:
+        return "day and month without a year, and no publication date"
+    candidates: list[dt.date] = []
+    for day, month in ((first, second), (second, first)):
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            continue
+        if year is None:
+            assert published is not None
+            found = _nearest_year(month, day, published, future)
+        else:
+            try:
+                found = dt.date(year, month, day)
+            except ValueError:
+                found = None
+        if found is not None:
+            candidates.append(found)
+    if not candidates:
+        return f"no day and month in {cleaned}"
+    best = candidates[0] if published is None else min(candidates, key=lambda d: abs((d - published).days))
+    derived = DateDerivation.EXPLICIT if year is not None else DateDerivation.RELATIVE_TO_PUBLICATION
+    return _Range(best, best, DatePrecision.DAY, derived)
 
 
 def _season(name: str, year: int) -> tuple[dt.date, dt.date]:
