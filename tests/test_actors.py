@@ -170,6 +170,13 @@ MENTIONS = [
      "Ashab al-Kahf", "IRQ", "Ashab al-Kahf", K.REBEL, None, "IRN"),
     ("Russia-backed separatists shelled the village.",
      "Russia-backed separatists", "UKR", "Russia-backed separatists", K.REBEL, None, "RUS"),
+    # what a force is made of or holds is the force; a demonym inside a force's name says whose
+    ("Rebels attacked Turkish Army units near the border.",
+     "Turkish Army units", None, "Military Forces of Turkey", K.MILITARY, "TUR", None),
+    ("Gunmen raided a police post in the north on Monday.",
+     "a police post", "NGA", "Police Forces of Nigeria", K.POLICE, "NGA", None),
+    ("Bandits ambushed an army convoy near the town.",
+     "an army convoy", "NER", "Military Forces of Niger", K.MILITARY, "NER", None),
 ]
 
 

@@ -292,6 +292,10 @@ EVENTS: list[tuple[str, Where]] = [
      Where(31.28, 34.24, "EGY", R1, km=10)),
     ("Israeli forces shelled Rafah in the southern Gaza Strip on Monday, killing three.",
      Where(31.29, 34.25, "PSE", R1, km=10)),
+    # "in the [one or two words] area of X": the model tags the town an organisation
+    ("Gunmen attacked soldiers camped in the Gabar mountain area of Silopi on Sunday.",
+     Where(37.24, 42.46, "TUR", km=10)),
+    ("Rebels ambushed a patrol in the forest area of Beni on Friday.", Where(0.49, 29.47, "COD", km=25)),
     # the people of a place the model does not tag say where they are
     ("3 March. Residents of Ol Kalou protest over the closure of a dispensary.",
      Where(-0.27, 36.38, "KEN", R1, km=10)),

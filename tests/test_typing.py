@@ -264,6 +264,11 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
     ("Battle between Pokot and Turkana raiders armed with rifles.", ("ASSAULT", "Battles", "Armed clash")),
     ("Clashes erupt between Borana and Gabra herders in Moyale", ("ASSAULT", "Battles", "Armed clash")),
     ("Three dead, four injured in a clash over grazing land in Isiolo.", ("ASSAULT", "Battles", "Armed clash")),
+    # sides named with a capital mid-sentence are peoples or groups, not a crowd; an attack on
+    # a force's unit or post is a battle with that force
+    ("Two were killed in clashes between Pokot and Marakwet in Tot on Monday.", ("ASSAULT", "Battles", "Armed clash")),
+    ("On Monday, youths from two villages clashed in Kisumu.", ("ASSAULT", "Riots", "Mob violence")),
+    ("Militants attacked Nigerian Army units in Damboa on Sunday.", ("ASSAULT", "Battles", "Armed clash")),
     # protests told by their form or their demand, and protests broken up
     ("Nurses held a sit-in at the county hospital in Machakos on Monday.",
      ("PROTEST", "Protests", "Peaceful protest")),

@@ -1111,7 +1111,11 @@ def _unorganised(
         return "mob violence"  # "unidentified persons vandalized a temple": not an armed group's act
     unarmed2 = kind2 not in ORGANISED and kind2 is not ActorKind.UNIDENTIFIED
     if mode == "armed clash" and actor1 is not None and kind1 is None and unarmed2:
-        named = any(word[:1].isupper() for word in actor1.mention.split()[1:]) or actor1.mention.isupper()
+        named = (
+            any(word[:1].isupper() for word in actor1.mention.split()[1:])
+            or actor1.mention.isupper()
+            or _capitalised_inside(actor1)
+        )
         armed = any(
             t.lemma_.lower() in lexicon.WEAPONS or t.lower_ in ("armed", "gun", "gunfire", "fire")
             for t in trigger.token.sent
@@ -1119,6 +1123,15 @@ def _unorganised(
         if not (named or armed):  # "LNA forces", "clashed with heavy artillery": organised or armed
             return "mob violence"
     return mode
+
+
+def _capitalised_inside(actor: Actor) -> bool:
+    """True for a side named with a capital where the sentence does not call for one
+    ("clashes between Pokot and Tugen"): a group's or a people's name, not "Youths"."""
+    evidence = actor.evidence
+    if evidence is None or not actor.mention[:1].isupper():
+        return False
+    return evidence.start > evidence.sentence_start
 
 
 # Protest modes that what surrounds them can change, and what an intervention can become.

@@ -102,6 +102,13 @@ NAMELESS = frozenset({"unknown", "unidentified", "unnamed"})
 NAMELESS_HEADS = frozenset({"party", "group", "individual", "person", "element", "actor"})
 
 
+# What an armed force is made of or holds: "army units", "a police post", "an army camp".
+UNIT_HEADS = frozenset(
+    {"unit", "post", "station", "camp", "base", "patrol", "convoy", "vehicle", "checkpoint", "barrack", "barracks",
+     "outpost", "position", "personnel", "officer", "helicopter", "team", "squad"}
+)
+
+
 def _kind(phrase: Span) -> ActorKind | None:
     head = phrase.root
     lemma = head.lemma_.lower()
@@ -120,6 +127,12 @@ def _kind(phrase: Span) -> ActorKind | None:
             and lemma in ("force", "service", "unit", "personnel", "member", "agent", "patrol")
         ):
             return COMPOUND_KINDS[child.lemma_.lower()]
+        if (
+            child.dep_ == "compound"
+            and lemma in UNIT_HEADS
+            and HEAD_KINDS.get(child.lemma_.lower()) in (K.MILITARY, K.POLICE)
+        ):
+            return HEAD_KINDS[child.lemma_.lower()]  # "Turkish Army units", "a police post"
     titles = [c for c in head.children if c.dep_ == "compound" and c.lemma_.lower() in HEAD_KINDS]
     if head.ent_type_ == "PERSON" and titles:  # "Prime Minister Mohammed Shia al-Sudani"
         return HEAD_KINDS[titles[-1].lemma_.lower()]
@@ -146,7 +159,9 @@ def _kind(phrase: Span) -> ActorKind | None:
 
 def _country(phrase: Span, gazetteer: Gazetteer) -> str | None:
     for token in phrase:
-        if token.ent_type_ in ("NORP", "GPE") and token.dep_ != "npadvmod":
+        # "Turkish Army units", "Kenya Defence Forces": a demonym inside a force's name
+        named_force = token.ent_type_ == "ORG" and token.dep_ in ("amod", "compound")
+        if (token.ent_type_ in ("NORP", "GPE") or named_force) and token.dep_ != "npadvmod":
             # "Iran-backed" names a sponsor, not the actor's country
             after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
             if after is not None and after.text == "-":

@@ -333,7 +333,7 @@ _PEOPLE_OF = re.compile(
 )
 _CITY_DISTRICT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}\s+-\s+{_NAME})")
 _LOCATIVE_NAME = re.compile(
-    rf"\b(?:in|at|near|outside|through|across|around)\s+(?:the\s+)?(?:(?:village|town|city|area|"
+    rf"\b(?:in|at|near|outside|through|across|around)\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){{0,2}}(?:village|town|city|area|"
     rf"district|county|locality|streets|countryside|outskirts|suburbs|vicinity|environs|centre|center)"
     rf"\s+of\s+)?(?P<name>{_NAME})"
 )
