@@ -286,6 +286,13 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
      ("ASSAULT", "Strategic developments", "Looting/property destruction")),
     ("Villagers gathered at the chief's camp for a baraza on Monday.", None),
     ("An open fire in the kitchen spread to the roof.", None),
+    # hand-made bombs thrown by crowds or cadres are mob violence for ACLED, not explosive attacks
+    ("Unidentified men exploded crude bombs outside a councillor's house in Rangpur on Sunday.",
+     ("ASSAULT", "Riots", "Mob violence")),
+    ("Unknown assailants hurled cocktail bombs at a polling centre in Comilla on Saturday.",
+     ("ASSAULT", "Riots", "Mob violence")),
+    ("Militants detonated a roadside bomb under a police truck near Wajir on Sunday.",
+     ("ASSAULT", "Explosions/Remote violence", "Remote explosive/landmine/IED")),
     # habits and plots are not events
     ("Police foiled a plot to attack a church in Mombasa on Monday.", None),
     ("The gang regularly attacks buses on the road to Mandera.", None),
@@ -322,3 +329,9 @@ def test_a_toll_names_the_clash_it_followed() -> None:
     (event,) = es.extract("Two herders are dead following clashes with raiders in Kapedo.", published=PUBLISHED)
     assert event.type.value == "ASSAULT" and event.mode == "armed clash"
     assert [(q.min, q.max) for q in event.killed] == [(2, 2)]
+
+
+def test_throwers_of_crude_bombs_are_rioters() -> None:
+    (event,) = es.extract("Unidentified men exploded crude bombs outside a councillor's house in Rangpur on Sunday.",
+                          published=PUBLISHED)
+    assert event.actor1 is not None and event.actor1.name == "Rioters (Bangladesh)"

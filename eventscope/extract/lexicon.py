@@ -137,6 +137,9 @@ WEAPON_MODES: dict[str, str] = {
 WEAPONS = frozenset(WEAPON_MODES)
 # What crowds throw: a riot's weapons, not an armed group's.
 THROWN = frozenset({"stone", "brick", "rock", "bottle", "molotov", "petrol", "brickbat", "missile"})
+# Bombs made by hand and thrown, as crowds and party cadres use them: ACLED codes their use
+# as mob violence, not as an explosive attack ("exploded crude bombs", "hurled cocktails").
+HANDMADE_BOMBS = frozenset({"crude", "cocktail", "molotov", "petrol", "handmade", "hand-made", "homemade"})
 # The other side of a fight that is violence, not "fighting corruption" or "for rights".
 ARMED_SIDES = frozenset(
     {"militant", "fighter", "rebel", "militia", "militiaman", "gunman", "insurgent", "separatist",

@@ -122,6 +122,8 @@ KEPT_MODES = frozenset({"armed clash", "sexual violence", "abduction"})
 
 
 def _mode(token: Token, sense: Sense) -> str | None:
+    if sense.type is EventType.ASSAULT and sense.mode in (None, "explosives") and _handmade_bomb(token):
+        return "mob violence"
     if sense.mode is not None and (sense.type is not EventType.ASSAULT or sense.mode in KEPT_MODES):
         return sense.mode  # "exchanged artillery with the army" is still a clash
     for child in token.children:
@@ -136,6 +138,17 @@ def _mode(token: Token, sense: Sense) -> str | None:
         if word.lemma_.lower() in lexicon.WEAPON_MODES:
             return lexicon.WEAPON_MODES[word.lemma_.lower()]
     return sense.mode
+
+
+def _handmade_bomb(token: Token) -> bool:
+    """ "exploded crude bombs", "hurled petrol bombs", "a cocktail blast": a thrown, hand-made bomb."""
+    for word in _phrase_words(token):
+        lemma = word.lemma_.lower()
+        if lemma in ("cocktail", "molotov"):
+            return True
+        if lemma in lexicon.HANDMADE_BOMBS and word.head.lemma_.lower() in ("bomb", "explosive", "device"):
+            return True
+    return False
 
 
 def _phrase_words(token: Token) -> list[Token]:

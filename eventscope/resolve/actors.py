@@ -298,6 +298,8 @@ def resolve_actor(
     kind = _kind(phrase)
     if perpetrator and kind is K.CIVILIANS:
         kind = _perpetrator_kind(phrase, mode)
+    elif perpetrator and kind is K.UNIDENTIFIED and mode == "mob violence":
+        kind = K.MOB  # "unidentified assailants hurled crude bombs": rioters, for ACLED
     if sponsor is not None and kind in (None, K.GOVERNMENT, K.OTHER):
         kind = K.REBEL  # "Iran-backed groups", "Tehran's proxies": backed, so not the state
     country = _country(phrase, gazetteer)
