@@ -1,4 +1,4 @@
-"""Arrests made at a protest fold into the protest; other arrests stay events (issue 3).
+"""Arrests made at a protest or by a side of a fight fold into it; other arrests stay events (issue 3).
 
 Each text was written for this test; the expected coding follows ACLED, which codes a
 protest with arrests as one event and the arrest of an attack's suspects apart.
@@ -47,3 +47,17 @@ def test_arrests_on_another_day_than_the_protest_stay_apart():
     )
     kinds = _kinds(text)
     assert [k for k, _ in kinds] == [EventType.PROTEST, EventType.COERCE]
+
+
+def test_arrests_by_a_side_of_a_clash_are_the_clashs_count():
+    text = (
+        "Soldiers clashed with bandits near Gusau on Monday, killing six of them. "
+        "The troops detained three others."
+    )
+    kinds = _kinds(text)
+    assert kinds == [(EventType.ASSAULT, [(3, 3)])]
+
+
+def test_an_unattributed_arrest_after_a_shootout_is_the_shootouts():
+    text = "A shootout broke out in Niteroi on Sunday when police approached a group of men. Two suspects were arrested."
+    assert _kinds(text) == [(EventType.ASSAULT, [(2, 2)])]

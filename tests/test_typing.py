@@ -293,6 +293,11 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
      ("ASSAULT", "Riots", "Mob violence")),
     ("Militants detonated a roadside bomb under a police truck near Wajir on Sunday.",
      ("ASSAULT", "Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    # what a protest demands is not how it went, nor a new event
+    (("Students staged a protest in Khulna on Monday, demanding justice for the killings, "
+      "and release of classmates detained by police."), ("PROTEST", "Protests", "Peaceful protest")),
+    ("Traders marched in Nyeri on Monday, condemning the beating of a hawker by county officers.",
+     ("PROTEST", "Protests", "Peaceful protest")),
     # habits and plots are not events
     ("Police foiled a plot to attack a church in Mombasa on Monday.", None),
     ("The gang regularly attacks buses on the road to Mandera.", None),

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from eventscope.extract import lexicon
+
 FORCES = frozenset(["police", "policeman", "officer", "security", "force", "soldier", "troop", "army", "gendarme"])
 INTERVENTION = frozenset(
     ["disperse", "teargas", "tear-gas", "baton", "truncheon", "cannon", "arrest", "detain", "obstruct", "block", "charge"]
@@ -54,9 +56,7 @@ PROTEST_HEADS = frozenset(
 )
 GRIEVANCE_MARKS = frozenset(["after", "because", "since", "following"])
 # verbs whose object is the grievance: "demanding justice for the killing"
-GRIEVANCE_VERBS = frozenset(
-    ["demand", "condemn", "denounce", "decry", "protest", "oppose", "seek", "call", "mourn", "accuse", "urge"]
-)
+GRIEVANCE_VERBS = lexicon.GRIEVANCES | frozenset(["protest", "oppose", "call", "accuse", "urge"])
 GRIEVANCE_DEPS = frozenset(["dobj", "ccomp", "xcomp", "prep", "attr", "oprd", "pobj"])
 # the crowd, as the one violence is done to
 CROWD_NOUNS = frozenset(
@@ -88,7 +88,9 @@ def _grievance(window: Span) -> set[int]:
             skipped.update(t.i for t in token.subtree)
         elif token.pos_ == "VERB" and lemma in GRIEVANCE_VERBS:
             for child in token.rights:
-                if child.dep_ in GRIEVANCE_DEPS:  # not "... and hurled stones" (conj)
+                # not "... and hurled stones" (a verb in conj); but "demanding justice ..., and
+                # release of students detained by police" (a noun the parser coordinated with the verb)
+                if child.dep_ in GRIEVANCE_DEPS or child.dep_ == "conj" and child.pos_ == "NOUN":
                     skipped.update(t.i for t in child.subtree)
     return skipped
 

@@ -481,6 +481,9 @@ NOUN_EVENT_VERBS = MONITORING | frozenset(
 )
 # What a gathering demands makes it a protest: "gathered outside the office, demanding ...".
 DEMANDING = frozenset({"demand", "protest", "denounce", "condemn", "oppose", "press", "call", "decry"})
+# Verbs whose object names a past event as the grievance: "demanding the release of students
+# detained by police", "condemning the killing": what is demanded or mourned is not a new event.
+GRIEVANCES = frozenset({"demand", "condemn", "denounce", "decry", "seek", "mourn"})
 # The prepositions that tie an event noun to a toll: "one dead following clashes".
 TOLL_PREPS = frozenset({"in", "during", "following", "after", "amid"})
 # Verbs that end in an event: "resulted in protests", "led to clashes".

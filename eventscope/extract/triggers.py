@@ -87,6 +87,17 @@ def is_negated(token: Token) -> bool:
     return False
 
 
+def _demanded(token: Token) -> bool:
+    """True inside what a protest demands or condemns: "demanding the release of students
+    detained by police", "condemning the killing of a trader by gunmen"."""
+    child = token
+    for ancestor in token.ancestors:
+        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in lexicon.GRIEVANCES:
+            return child.dep_ in ("dobj", "ccomp", "prep", "pobj") or child.dep_ == "conj" and child.pos_ == "NOUN"
+        child = ancestor
+    return False
+
+
 def is_irrealis(token: Token, *, purpose_ok: bool = False) -> bool:
     """True when the event is only possible, planned, threatened or demanded.
 
@@ -342,7 +353,7 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
     for token in tokens:
         if token.pos_ in ("VERB", "AUX") or (token.tag_.startswith("VB") and token.pos_ != "NOUN"):
             sense = _verb_sense(token)
-            if sense is None or is_negated(token):
+            if sense is None or is_negated(token) or _demanded(token):
                 continue
             # "fired tear gas to disperse them", "blocked the road to protest": the
             # purpose names what happened with the act, not a plan
@@ -357,7 +368,7 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
         if sense is None:
             continue
         carrier = _noun_carrier(token)
-        if carrier is None or is_negated(carrier) or is_irrealis(carrier):
+        if carrier is None or is_negated(carrier) or is_irrealis(carrier) or _demanded(carrier):
             continue
         twin = verbs.get(carrier.i)
         if twin is not None and twin.sense.type is sense.type:
