@@ -293,6 +293,14 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
      ("ASSAULT", "Riots", "Mob violence")),
     ("Militants detonated a roadside bomb under a police truck near Wajir on Sunday.",
      ("ASSAULT", "Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    # a past verb read as a modifier of the noun after it, and a noun root with a verb beside it
+    (("On 2 March 2024, supporters of the eagle symbol candidate assaulted supporters of a rival "
+      "candidate at Kaliganj town after the vote."), ("ASSAULT", "Riots", "Mob violence")),
+    ("Mob attacks and undresses woman whose outfit they deemed inappropriate", ("ASSAULT", "Riots", "Mob violence")),
+    ("Riot police scattered a crowd of hawkers in Nakuru on Friday.",
+     ("PROTEST", "Protests", "Protest with intervention")),
+    ("Prison warders flogged inmates at Kamiti prison on Monday.",
+     ("ASSAULT", "Violence against civilians", "Attack")),
     # what a protest demands is not how it went, nor a new event
     (("Students staged a protest in Khulna on Monday, demanding justice for the killings, "
       "and release of classmates detained by police."), ("PROTEST", "Protests", "Peaceful protest")),
@@ -340,3 +348,13 @@ def test_throwers_of_crude_bombs_are_rioters() -> None:
     (event,) = es.extract("Unidentified men exploded crude bombs outside a councillor's house in Rangpur on Sunday.",
                           published=PUBLISHED)
     assert event.actor1 is not None and event.actor1.name == "Rioters (Bangladesh)"
+
+
+def test_a_verb_read_as_a_modifier_parts_doer_from_target() -> None:
+    (event,) = es.extract(
+        "On 2 March 2024, supporters of the eagle symbol candidate assaulted supporters of a rival "
+        "candidate at Kaliganj town after the vote.",
+        published=PUBLISHED,
+    )
+    assert event.actor1 is not None and event.actor1.mention == "supporters of the eagle symbol candidate"
+    assert event.actor2 is not None and event.actor2.mention == "supporters of a rival candidate"

@@ -216,6 +216,9 @@ PROTEST_WORDS = frozenset(
     ["protest", "protester", "protestor", "demonstration", "demonstrator", "rally", "crowd", "march", "marcher"]
 )
 
+# Gatherings police break up: "dispersed angry voters", "scattered a crowd of protesters".
+GATHERED = PROTEST_WORDS | frozenset({"gathering", "voter", "supporter", "meeting", "assembly", "procession"})
+
 VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "attack": Sense(A),
     "assault": Sense(A),
@@ -242,6 +245,7 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "throw": (Sense(A, needs=WEAPONS), Sense(A, "mob violence", needs=THROWN)),
     "fight": Sense(A, "armed clash", needs=FIGHT_SIDES),  # "fought one another", "fought police"
     "whip": Sense(A),
+    "flog": Sense(A),
     "injure": Sense(A),
     "wound": Sense(A),
     "lob": Sense(A, needs=WEAPONS),
@@ -301,7 +305,8 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     ),
     "riot": Sense(P, "riot"),
     "rampage": Sense(P, "riot"),
-    "disperse": Sense(P, "intervention", needs=PROTEST_WORDS),
+    "disperse": Sense(P, "intervention", needs=GATHERED),
+    "scatter": Sense(P, "intervention", needs=GATHERED),
     # "police obstructed the rally" breaks a protest up; "obstructed the highway" is a blockade
     "obstruct": (
         Sense(P, "intervention", needs=PROTEST_WORDS | frozenset({"chain", "procession", "sit"})),

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from eventscope.extract import lexicon
 from eventscope.extract.quantities import MONTHS
-from eventscope.extract.triggers import Trigger
+from eventscope.extract.triggers import Trigger, misread_modifier
 from eventscope.nlp.text import entities
 from eventscope.resolve.actors import weapon_owner
 
@@ -319,6 +319,9 @@ def find_roles(trigger: Trigger, target: Token | None = None) -> Roles:
     else:
         agent_tok = _agent_of_verb(token)
         patient_tok = target or _patient_of_verb(token, _side_preps(trigger))
+        if misread_modifier(token):  # "supporters of X assaulted supporters of Y"
+            agent_tok = agent_tok or token.sent.root
+            patient_tok = patient_tok or token.head
         if token.pos_ in ("NOUN", "ADJ", "PROPN"):  # a verb misread (triggers._root_verbs)
             if agent_tok is None:
                 agent_tok = _noun_before(token)  # "Kenyan police arrest 50 suspects"
@@ -340,6 +343,10 @@ def find_roles(trigger: Trigger, target: Token | None = None) -> Roles:
     patient = (
         noun_phrase(patient_tok) if patient_tok is not None and _is_actorish(patient_tok) else None
     )
+    if not trigger.nominal and misread_modifier(token):  # the verb parts doer from target
+        doc = token.doc
+        agent = doc[agent.start : min(agent.end, token.i)] if agent is not None and agent.start < token.i else None
+        patient = doc[max(patient.start, token.i + 1) : patient.end] if patient is not None and patient.end > token.i + 1 else None
     if patient is None and patient_tok is not None:
         patient = _force_owning(patient_tok)
     return Roles(agent, patient, tuple(places))

@@ -203,6 +203,9 @@ def _noun_carrier(token: Token) -> Token | None:
                 return child
     if _between(token):
         return token  # "a clash between supporters of A and B" is an event in itself
+    for child in token.children:  # "Residents of X on 05/04 held protests at Y": a misread verb
+        if misread_modifier(child) and child.i < token.i and lexicon.lemma(child) in lexicon.NOUN_EVENT_VERBS:
+            return child
     if (
         token.dep_ == "nsubj"
         and head.dep_ == "ROOT"
@@ -251,8 +254,36 @@ def _tells_toll(word: Token) -> bool:
     return False
 
 
-def _has_finite_verb(sent: Span) -> bool:
-    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent)
+def _has_finite_verb(sent: Span, *, besides: Token | None = None) -> bool:
+    """True when the sentence has a finite verb. With ``besides``, only a verb of its main
+    clause counts: "Mob attacks and undresses woman whose outfit they deemed ..." has no
+    verb but the one the parser took for the noun ``besides`` (and its coordinate)."""
+    for t in sent:
+        if t.tag_ not in ("VBD", "VBZ", "VBP", "MD"):
+            continue
+        if besides is not None and (t.dep_ == "conj" and t.head == besides or t.dep_ == "relcl"):
+            continue
+        return True
+    return False
+
+
+def _finite_with_arguments(token: Token) -> bool:
+    """A finite verb with a subject or an object, whatever the parser made of its place."""
+    return token.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ in ("nsubj", "dobj") for c in token.children)
+
+
+def misread_modifier(token: Token) -> bool:
+    """A past verb the parser made a modifier of the noun after it, in a sentence whose root
+    is the noun before it: "supporters of X assaulted supporters of Y", "Residents ... held
+    protests at ..." (the small model's reading of long notes)."""
+    root = token.sent.root
+    return (
+        token.dep_ == "amod"
+        and token.tag_ in ("VBD", "VBN")
+        and root.pos_ in ("NOUN", "PROPN")
+        and root.i < token.i
+        and token.i > token.sent.start + 1
+    )
 
 
 def _takes_part(word: Token) -> bool:
@@ -264,9 +295,9 @@ def _takes_part(word: Token) -> bool:
 
 def _verb_sense(token: Token) -> Sense | None:
     entry = lexicon.VERB_TRIGGERS.get(lexicon.lemma(token))
-    if entry is None or token.dep_ == "compound":
-        return None
-    if token.dep_ == "amod" and token.tag_ != "VBD":
+    if entry is None or token.dep_ == "compound" and not _finite_with_arguments(token):
+        return None  # "raid" in "Bandits raid villages and attack civilians" is a verb
+    if token.dep_ == "amod" and token.tag_ != "VBD" and not misread_modifier(token):
         return None  # "the arrested men"; but a finite verb the parser misread stays
     arguments = argument_lemmas(token)
     # "set alight", which the parser hangs on the verb as an adverb or an interjection
@@ -404,7 +435,7 @@ def _root_verbs(sent: Span) -> Iterator[Trigger]:
     wounds six". With no finite verb in the sentence, a root that has the lexicon verb's
     lemma, someone before it (a subject, or a noun glued to it) and something after it is
     read as that verb; ``roles.find_roles`` takes the noun before as the doer."""
-    if _has_finite_verb(sent):
+    if _has_finite_verb(sent, besides=sent.root):
         return
     for word in sent:  # "Bandits open fire on a bus": "open" read as the fire's adjective
         if (
@@ -426,7 +457,7 @@ def _root_verbs(sent: Span) -> Iterator[Trigger]:
     if root.tag_ != "NNS" and any(c.dep_ == "det" for c in root.children):
         return  # "The attack on the camp": a noun phrase; but "A landmine wounds two" is a verb
     before = any(c.dep_ in ("nsubj", "compound") and c.i < root.i for c in root.children)
-    after = any(c.dep_ in ("dobj", "appos", "prep", "npadvmod") and c.i > root.i for c in root.children)
+    after = any(c.dep_ in ("dobj", "appos", "prep", "npadvmod", "conj") and c.i > root.i for c in root.children)
     if not (before and after):
         return
     sense = _verb_sense(root)
