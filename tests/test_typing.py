@@ -22,6 +22,11 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
      ("ASSAULT", "Riots", "Violent demonstration")),
     ("Supporters of two council candidates clashed in Narsingdi on Sunday.",
      ("ASSAULT", "Riots", "Mob violence")),
+    # a party's activists fighting the police are demonstrators turned violent, whichever is named first
+    ("Opposition party activists clashed with police in Rajshahi city on Sunday.",
+     ("ASSAULT", "Riots", "Violent demonstration")),
+    ("Police clashed with ruling party activists in Bogura town on Sunday.",
+     ("ASSAULT", "Riots", "Violent demonstration")),
     # ... but violence at a demonstration is the demonstration turned violent
     ("Supporters of the ruling party clashed with police in Jessore town during a countrywide hartal.",
      ("PROTEST", "Riots", "Violent demonstration")),

@@ -95,6 +95,12 @@ def crosswalk(
     if type_ is EventType.ASSAULT and mode == "territory":
         state = actor1_kind in (ActorKind.MILITARY, ActorKind.POLICE, ActorKind.GOVERNMENT)
         return TABLE[(type_, "territory/state" if state else "territory")]
+    if type_ is EventType.ASSAULT and mode == "armed clash" and {actor1_kind, actor2_kind} == {
+        ActorKind.PARTY, ActorKind.POLICE
+    }:
+        # a party's activists fighting the police are demonstrators turned violent (ACLED's
+        # coding of such clashes on dev-acled: 22 violent demonstrations to 6 mob violence)
+        return "Riots", "Violent demonstration", "14"
     if type_ is EventType.ASSAULT and actor1_kind in CROWDS:
         # rioters burning a bus, villagers beating a suspected thief, party
         # supporters clashing: riots, whatever the weapon

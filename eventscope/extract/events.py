@@ -1322,7 +1322,7 @@ def _build(
     acled_type, acled_sub, cameo = crosswalk(
         type_, mode, actor1.kind if actor1 else None, actor2.kind if actor2 else None
     )
-    crowd_violence = (acled_type, acled_sub) == ("Riots", "Mob violence") or (
+    crowd_violence = acled_type == "Riots" or (
         mode == "property destruction" and (actor1 is None or actor1.kind not in ORGANISED)
     )
     if crowd_violence and _at_demonstration(trigger.token):
