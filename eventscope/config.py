@@ -74,6 +74,14 @@ SETTINGS: tuple[Setting, ...] = (
         "unpickles code, so use only classifiers you trained.",
     ),
     Setting(
+        "country",
+        str,
+        "",
+        "The country a run's articles are about when they name no place or country themselves "
+        "(ISO3 code or name, e.g. KEN): a desk reading one country's feed sets it, and such "
+        "events get that country at precision 3 instead of no place. Empty: no hint.",
+    ),
+    Setting(
         "organisations",
         str,
         "",
@@ -99,6 +107,7 @@ class Config:
     max_request_mb: float = 10.0
     relevance_gate: bool = False
     classifier: str = ""
+    country: str = ""
     organisations: str = ""
 
     def as_dict(self) -> dict[str, object]:

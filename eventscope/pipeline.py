@@ -21,7 +21,7 @@ from sqlalchemy.exc import OperationalError
 from eventscope.classify.model import Classifier, load_classifier, retype_events
 from eventscope.config import Config
 from eventscope.dedup.within import merge_within
-from eventscope.errors import EventscopeError, InputError, ResourceError, StoreError
+from eventscope.errors import ConfigError, EventscopeError, InputError, ResourceError, StoreError
 from eventscope.extract.arrests import fold_arrests
 from eventscope.extract.events import extract_events
 from eventscope.ingest import read_articles
@@ -79,10 +79,15 @@ class IngestReport:
 
 
 def process_article(
-    article: Article, doc: Doc, gazetteer: Gazetteer, organisations: Organisations | None = None
+    article: Article,
+    doc: Doc,
+    gazetteer: Gazetteer,
+    organisations: Organisations | None = None,
+    default_country: str | None = None,
 ) -> ArticleResult:
-    """Events of one parsed article, the mentions of each real event merged into one."""
-    events = extract_events(article, doc, gazetteer, organisations)
+    """Events of one parsed article, the mentions of each real event merged into one
+    (``default_country``: ISO3 of the ``country`` setting, for articles that name none)."""
+    events = extract_events(article, doc, gazetteer, organisations, default_country)
     return ArticleResult(article, tuple(fold_arrests(merge_within(events))))
 
 
@@ -92,6 +97,17 @@ def retype(result: ArticleResult, classifier: Classifier | None) -> ArticleResul
     if classifier is None or not result.events:
         return result
     return replace(result, events=retype_events(result.events, result.article, classifier))
+
+
+def default_country(config: Config, gazetteer: Gazetteer) -> str | None:
+    """The ISO3 code the ``country`` setting names (a code or a name), None when it is empty."""
+    if not config.country.strip():
+        return None
+    value = config.country.strip()
+    country = gazetteer.country_by_code(value.upper()) or gazetteer.country(value)
+    if country is None:
+        raise ConfigError("ES202", "country", value=value, detail="expected an ISO3 code or a country name")
+    return country.iso3
 
 
 def _classifier(config: Config) -> Classifier | None:
@@ -131,9 +147,11 @@ def extract(
     config = config or Config()
     article = make_article(text, published=published, title=title, url=url, outlet=outlet)
     organisations = load_organisations(config.organisations)
+    gazetteer = load_gazetteer()
+    country = default_country(config, gazetteer)
     # each Doc is used before the next is asked for, as parse_articles requires
     (result,) = [
-        process_article(parsed, doc, load_gazetteer(), organisations)
+        process_article(parsed, doc, gazetteer, organisations, country)
         for parsed, doc in parse_articles(load_model(config.model), [article])
     ]
     return list(retype(result, _classifier(config)).events)
@@ -162,9 +180,10 @@ def process_outcomes(articles: Iterable[Article], config: Config) -> Iterator[Ou
     organisations = load_organisations(config.organisations)
     nlp = load_model(config.model)
     gazetteer = load_gazetteer()
+    country = default_country(config, gazetteer)
     if not config.relevance_gate:
         for article, doc in parse_articles(nlp, articles, config.batch_size):
-            yield _process_one(article, doc, gazetteer, classifier, organisations)
+            yield _process_one(article, doc, gazetteer, classifier, organisations, country)
         return
     # Gated articles are decided chunk by chunk, so order is kept and memory stays flat.
     for chunk in _chunks(articles, max(config.batch_size, 1) * _CHUNK_BATCHES):
@@ -175,7 +194,7 @@ def process_outcomes(articles: Iterable[Article], config: Config) -> Iterator[Ou
         for article, keep in zip(chunk, relevant, strict=True):
             if keep:
                 parsed_article, doc = next(parsed)
-                yield _process_one(parsed_article, doc, gazetteer, classifier, organisations)
+                yield _process_one(parsed_article, doc, gazetteer, classifier, organisations, country)
             else:
                 yield ArticleResult(article, (), gated=True)
 
@@ -197,9 +216,10 @@ def _process_one(
     gazetteer: Gazetteer,
     classifier: Classifier | None = None,
     organisations: Organisations | None = None,
+    country: str | None = None,
 ) -> Outcome:
     try:
-        return retype(process_article(article, doc, gazetteer, organisations), classifier)
+        return retype(process_article(article, doc, gazetteer, organisations, country), classifier)
     except EventscopeError as exc:
         exc.article_id = exc.article_id or article.article_id
         return exc

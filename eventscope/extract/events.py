@@ -979,16 +979,23 @@ def _is_protest_claim(event: Event, triggers: list[Trigger], before: Event | Non
 
 
 def extract_events(
-    article: Article, doc: Doc, gazetteer: Gazetteer, organisations: Organisations | None = None
+    article: Article,
+    doc: Doc,
+    gazetteer: Gazetteer,
+    organisations: Organisations | None = None,
+    default_country: str | None = None,
 ) -> list[Event]:
     """Every event the article reports, in text order (``organisations``: the named-organisation
-    table, by default the shipped one)."""
+    table, by default the shipped one; ``default_country``: the ISO3 code of the country the
+    article is about when it names none, the ``country`` setting)."""
     dateline = find_dateline(doc.text)
     reference, derivation = _reference(article, dateline)
     organisations = organisations or load_organisations()
     places = place_context(doc, gazetteer)
     if not places.countries:  # no place named: the countries its organisations' names hint at
         places = replace(places, countries=hinted_countries(doc, gazetteer, organisations))
+    if not places.countries and not places.deployed and default_country:
+        places = replace(places, countries=(default_country,))  # the feed's country, as the desk set it
     ctx = Context(article, gazetteer, places, dateline, reference, derivation, organisations)
     named: dict[EventType, set[dt.date]] = {}
     source = Source(article.article_id, article.outlet, article.url, article.published)

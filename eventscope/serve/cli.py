@@ -52,6 +52,15 @@ ClassifierOption = Annotated[
     ),
 ]
 
+DefaultCountryOption = Annotated[
+    str | None,
+    typer.Option(
+        "--country",
+        help="Country (ISO3 or name) of articles that name none, e.g. a one-country feed "
+        "(setting 'country').",
+    ),
+]
+
 
 def _config(config_file: Path | None, **flags: Any) -> es.Config:
     return es.load_config(config_file, overrides=flags)
@@ -110,11 +119,13 @@ def ingest(
     db: DbOption = None,
     model: ModelOption = None,
     classifier: ClassifierOption = None,
+    country: DefaultCountryOption = None,
     config_file: ConfigOption = None,
 ) -> None:
     """Read articles, extract their events and store them (re-running changes nothing)."""
     config = _config(
-        config_file, db=db, model=model, relevance_gate=relevance_gate, classifier=classifier
+        config_file, db=db, model=model, relevance_gate=relevance_gate, classifier=classifier,
+        country=country,
     )
     publication = _date(published, "--published")
     if workers < 0:
@@ -564,10 +575,11 @@ def evaluate(
     limit: Annotated[int | None, typer.Option(help="Score only the first N cases.")] = None,
     model: ModelOption = None,
     classifier: ClassifierOption = None,
+    country: DefaultCountryOption = None,
     config_file: ConfigOption = None,
 ) -> None:
     """Score eventscope against a gold file: event types, places, dates and counts."""
-    config = _config(config_file, model=model, classifier=classifier)
+    config = _config(config_file, model=model, classifier=classifier, country=country)
     progress = Progress(
         SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} cases"),
         TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal,
@@ -689,10 +701,11 @@ def watch(
     ] = None,
     db: DbOption = None,
     model: ModelOption = None,
+    country: DefaultCountryOption = None,
     config_file: ConfigOption = None,
 ) -> None:
     """Poll feeds and folders and ingest only new items (those whose URL or text is not stored)."""
-    config = _config(config_file, db=db, model=model, relevance_gate=relevance_gate)
+    config = _config(config_file, db=db, model=model, relevance_gate=relevance_gate, country=country)
     interval = es.parse_duration(every)
 
     def log(line: str) -> None:
