@@ -429,3 +429,14 @@ def test_a_city_standing_for_its_government_is_not_the_place():
     requests = [e for e in events if e.type.value == "REQUEST"]
     assert requests
     assert requests[0].location.precision is not GeoPrecision.EXACT
+
+
+def test_an_airport_code_among_alternate_names_is_no_place(gazetteer):
+    # GeoNames lists "BNP" among Bannu's names (its airport); news writes it for a party
+    assert gazetteer.cities("BNP") == []
+    assert gazetteer.cities("Bannu")[0].country == "PAK"
+    (event,) = es.extract(
+        "Ruling party men hurled crude bombs at the BNP office in Natore town (Natore Sadar, Rajshahi) on Saturday.",
+        published="2024-05-06",
+    )
+    assert event.location is not None and (event.location.name, event.location.country) == ("Natore", "BGD")

@@ -364,7 +364,7 @@ class Gazetteer:
                 f"US-{data['admin1code']}" if data["countrycode"] == "US" else None,
             )
             aliases = (
-                [n for n in data.get("alternatenames", []) if n.isascii()]
+                [n for n in data.get("alternatenames", []) if n.isascii() and not _is_code(n)]
                 if city.population >= min_alias_population
                 else []
             )
@@ -428,6 +428,13 @@ class Gazetteer:
             for data in cache_.get_continents().values()
         ]
         return cls(countries, names, cities, (*LANDMARKS, *continents), areas)
+
+
+def _is_code(alias: str) -> bool:
+    """Two to four capitals among a town's alternate names are an airport's or a station's
+    code ("BNP" for Bannu, "MPW" for Mariupol): in news they are parties and agencies
+    ("BNP supporters"), not places."""
+    return alias.isupper() and alias.isalpha() and len(alias) <= 4
 
 
 @cache
