@@ -306,6 +306,10 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
      ("PROTEST", "Protests", "Protest with intervention")),
     ("Prison warders flogged inmates at Kamiti prison on Monday.",
      ("ASSAULT", "Violence against civilians", "Attack")),
+    # a headline's bare participle tells what was done to its subject: a force's man shot
+    # dead is a battle with that force, whoever shot him
+    ("Police reservist shot dead while patrolling a market in Garissa; attackers unknown",
+     ("ASSAULT", "Battles", "Armed clash")),
     # what a protest demands is not how it went, nor a new event
     (("Students staged a protest in Khulna on Monday, demanding justice for the killings, "
       "and release of classmates detained by police."), ("PROTEST", "Protests", "Peaceful protest")),
@@ -363,3 +367,9 @@ def test_a_verb_read_as_a_modifier_parts_doer_from_target() -> None:
     )
     assert event.actor1 is not None and event.actor1.mention == "supporters of the eagle symbol candidate"
     assert event.actor2 is not None and event.actor2.mention == "supporters of a rival candidate"
+
+
+def test_a_headline_participle_makes_its_subject_the_victim() -> None:
+    (event,) = es.extract("Gang suspect killed by police in Mathare, two more arrested.", published=PUBLISHED)
+    assert event.actor1 is not None and event.actor1.name == "Police Forces of Kenya"
+    assert event.actor2 is not None and event.actor2.mention == "Gang suspect"

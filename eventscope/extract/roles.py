@@ -162,13 +162,36 @@ def _clause_subject(verb: Token) -> Token | None:
     return None
 
 
+# Verbs whose bare participle in a headline tells what was done to its subject.
+DONE_TO = (
+    lexicon.KILL_WORDS | lexicon.INJURE_WORDS | lexicon.ARREST_WORDS | lexicon.ABDUCT_WORDS
+    | frozenset({"shoot", "attack", "beat", "lynch", "stab", "hack", "murder", "assault", "behead", "torture",
+                 "rape", "gun", "ambush"})
+)
+
+
+def _headline_passive(verb: Token) -> bool:
+    """A headline's bare participle: in "Police reservist shot dead while on patrol" and
+    "SLDF suspect killed by police" the subject is the victim, not the doer."""
+    if lexicon.lemma(verb) not in DONE_TO or _child(verb, "nsubj") is None:
+        return False  # "Two groups of youths clashed": a clash is done by its subject
+    if any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+        return False
+    if verb.tag_ == "VBN" and verb.dep_ == "ROOT":
+        return True
+    # "reservist shot dead while patrolling", which the tagger reads as past tense
+    return verb.tag_ == "VBD" and verb.dep_ in ("ROOT", "ccomp") and any(
+        c.dep_ in ("acomp", "oprd") and c.lower_ == "dead" for c in verb.children
+    )
+
+
 def _agent_of_verb(verb: Token) -> Token | None:
     passive_agent = _child(verb, "agent")
     if passive_agent is not None:
         pobj = _child(passive_agent, "pobj")
         if pobj is not None:
             return pobj
-    if _child(verb, "nsubjpass") is not None:
+    if _child(verb, "nsubjpass") is not None or _headline_passive(verb):
         return None
     return _clause_subject(verb)
 
@@ -188,7 +211,9 @@ def _side_preps(trigger: Trigger) -> frozenset[str]:
 
 
 def _patient_of_verb(verb: Token, preps: frozenset[str] = TARGET_PREPS) -> Token | None:
-    patient = _child(verb, "dobj", "nsubjpass")
+    patient = _child(verb, "dobj", "nsubjpass") or (_child(verb, "nsubj") if _headline_passive(verb) else None)
+    if patient is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        patient = verb.head  # "SLDF suspect killed by police": the participle's noun is its victim
     if patient is not None and patient.pos_ == "ADJ" and patient.lemma_.lower() in OUTCOMES:
         return None  # "leaving nine dead": a toll, not whom
     if patient is None or patient.lemma_.lower() in FIRED:  # "opened fire on", "fired bullets at"
