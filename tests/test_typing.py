@@ -315,6 +315,9 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
       "and release of classmates detained by police."), ("PROTEST", "Protests", "Peaceful protest")),
     ("Traders marched in Nyeri on Monday, condemning the beating of a hawker by county officers.",
      ("PROTEST", "Protests", "Peaceful protest")),
+    (("Forest department staff staged a protest outside the district forest office in Sylhet city on Monday, "
+      "with five-point demands including the arrest of the killers of a forest officer."),
+     ("PROTEST", "Protests", "Peaceful protest")),
     # habits and plots are not events
     ("Police foiled a plot to attack a church in Mombasa on Monday.", None),
     ("The gang regularly attacks buses on the road to Mandera.", None),

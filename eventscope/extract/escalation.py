@@ -78,7 +78,9 @@ def _grievance(window: Span) -> set[int]:
             token.lower_ in GRIEVANCE_PREPS
             or token.lower_ in PROTEST_PREPS and token.head.lemma_.lower() in PROTEST_HEADS
         )
-        if background or about:
+        # "with 7-point demands including the arrest of the killers": the demand, as a noun
+        demands = token.pos_ == "NOUN" and lemma == "demand"
+        if background or about or demands:
             skipped.update(t.i for t in token.subtree)
         elif (
             token.dep_ == "advcl"
