@@ -170,6 +170,13 @@ MENTIONS = [
      "Ashab al-Kahf", "IRQ", "Ashab al-Kahf", K.REBEL, None, "IRN"),
     ("Russia-backed separatists shelled the village.",
      "Russia-backed separatists", "UKR", "Russia-backed separatists", K.REBEL, None, "RUS"),
+    # Kenya's armed sects and movements, and members of a gang
+    ("Suspected Mungiki members were shot dead by police in Mathare.",
+     "Suspected Mungiki members", "KEN", "Mungiki", K.REBEL, "KEN", None),
+    ("SLDF militiamen raided a village on the slopes of Mount Elgon.",
+     "SLDF militiamen", "KEN", "Sabaot Land Defence Force", K.REBEL, "KEN", None),
+    ("Two rival gang members opened fire on a bus.",
+     "Two rival gang members", "BRA", "Unidentified Armed Group (Brazil)", K.UNIDENTIFIED, "BRA", None),
     # what a force is made of or holds is the force; a demonym inside a force's name says whose
     ("Rebels attacked Turkish Army units near the border.",
      "Turkish Army units", None, "Military Forces of Turkey", K.MILITARY, "TUR", None),
@@ -250,8 +257,8 @@ def test_armed_group_gets_acled_name(nlp: Language, gazetteer: Gazetteer) -> Non
 # --- the organisation table ---------------------------------------------------------
 
 
-def test_shipped_table_is_sixty_to_a_hundred_organisations() -> None:
-    assert 60 <= len(load_organisations()) <= 100
+def test_shipped_table_is_about_a_hundred_organisations() -> None:
+    assert 60 <= len(load_organisations()) <= 120
 
 
 def test_longest_alias_wins() -> None:

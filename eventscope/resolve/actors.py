@@ -133,6 +133,8 @@ def _kind(phrase: Span) -> ActorKind | None:
             and HEAD_KINDS.get(child.lemma_.lower()) in (K.MILITARY, K.POLICE)
         ):
             return HEAD_KINDS[child.lemma_.lower()]  # "Turkish Army units", "a police post"
+        if child.dep_ == "compound" and lemma == "member" and child.lemma_.lower() in HEAD_KINDS:
+            return HEAD_KINDS[child.lemma_.lower()]  # "rival gang members", "militia members"
     titles = [c for c in head.children if c.dep_ == "compound" and c.lemma_.lower() in HEAD_KINDS]
     if head.ent_type_ == "PERSON" and titles:  # "Prime Minister Mohammed Shia al-Sudani"
         return HEAD_KINDS[titles[-1].lemma_.lower()]
@@ -197,8 +199,8 @@ def _appositions(phrase: Span) -> list[Token]:
 # "a Hezbollah commander"; other heads ("victims of Boko Haram") are not the group.
 MEMBER_HEADS = frozenset(
     {
-        "member", "leader", "commander", "fighter", "militant", "militia", "rebel", "insurgent",
-        "jihadist", "guerrilla", "gunman", "gunmen", "unit", "wing", "faction", "group", "cell",
+        "member", "leader", "commander", "fighter", "militant", "militia", "militiaman", "militiamen",
+        "rebel", "insurgent", "jihadist", "guerrilla", "gunman", "gunmen", "unit", "wing", "faction", "group", "cell",
         "force", "troop", "soldier", "official", "spokesman", "spokeswoman", "spokesperson",
         "activist", "supporter", "cadre", "worker", "loyalist", "mercenary", "operative",
         "suspect", "peacekeeper", "staff", "mission", "delegation", "agency", "movement",
