@@ -305,6 +305,10 @@ EVENTS: list[tuple[str, Where]] = [
     # no place at all: the country an organisation's name or a national party's says
     ("Staff of the Uganda Revenue Authority protested pay cuts on Monday.", Where(None, None, "UGA", R3)),
     ("Awami League supporters marched against the verdict on Monday.", Where(None, None, "BGD", R3)),
+    # ... and a mission sent to one country gives that country
+    ("MONUSCO peacekeepers repelled an attack on their base on Sunday, losing one soldier.",
+     Where(None, None, "COD", R3)),
+    ("The OSCE SMM recorded 14 explosions near Zaitseve-2 on Tuesday.", Where(None, None, "UKR")),
 ]
 
 

@@ -211,9 +211,13 @@ def place_context(doc: Doc, gazetteer: Gazetteer) -> PlaceContext:
     )
 
 
-# Organisations whose home country says where a story with no place is: a party, a
-# government body or a state force acts at home; armed groups and agencies cross borders.
-HOMEBOUND_KINDS = frozenset({ActorKind.GOVERNMENT, ActorKind.MILITARY, ActorKind.POLICE, ActorKind.PARTY})
+# Organisations whose country says where a story with no place is: a party, a government
+# body or a state force acts at home, and an international mission with one country in its
+# mandate works there ("the OSCE SMM observed ...": Ukraine); armed groups cross borders,
+# and an agency without a country has none to give.
+HOMEBOUND_KINDS = frozenset(
+    {ActorKind.GOVERNMENT, ActorKind.MILITARY, ActorKind.POLICE, ActorKind.PARTY, ActorKind.INTERNATIONAL}
+)
 
 
 def hinted_countries(doc: Doc, gazetteer: Gazetteer, organisations: Organisations) -> tuple[str, ...]:
