@@ -310,6 +310,10 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
     # dead is a battle with that force, whoever shot him
     ("Police reservist shot dead while patrolling a market in Garissa; attackers unknown",
      ("ASSAULT", "Battles", "Armed clash")),
+    # a present-tense protest whose clauses or modifiers hold the sentence's only finite verbs
+    ("Matatu operators in Kitengela town protest alleged police extortion.", ("PROTEST", "Protests", "Peaceful protest")),
+    (("Students at Kisii University protest over unpaid bursaries after claiming they had not been "
+      "paid for several months."), ("PROTEST", "Protests", "Peaceful protest")),
     # what a protest demands is not how it went, nor a new event
     (("Students staged a protest in Khulna on Monday, demanding justice for the killings, "
       "and release of classmates detained by police."), ("PROTEST", "Protests", "Peaceful protest")),
@@ -322,6 +326,7 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
     ("Police foiled a plot to attack a church in Mombasa on Monday.", None),
     ("The gang regularly attacks buses on the road to Mandera.", None),
     ("Militants often kidnap foreign workers in the region.", None),
+    ("The union said its members protest every year on Labour Day.", None),
 ]
 
 

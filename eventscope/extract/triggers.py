@@ -107,9 +107,11 @@ def is_irrealis(token: Token, *, purpose_ok: bool = False) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in lexicon.MODAL_WORDS for c in token.children):
         return True
     if token.tag_ in ("VBZ", "VBP") and any(
-        c.dep_ == "advmod" and c.lower_ in lexicon.HABITUAL for c in token.children
+        c.dep_ == "advmod" and c.lower_ in lexicon.HABITUAL
+        or c.dep_ == "npadvmod" and any(d.lower_ == "every" for d in c.children)
+        for c in token.children
     ):
-        return True  # "the group regularly attacks convoys": a habit, not an event
+        return True  # "the group regularly attacks convoys", "they protest every year": a habit
     planned = token.dep_ == "acl" and token.head.lemma_.lower() in lexicon.PLAN_NOUNS
     planned = planned or token.dep_ == "xcomp" and any(  # the parser's "foiled [a plot] [to attack]"
         c.dep_ == "dobj" and c.lemma_.lower() in lexicon.PLAN_NOUNS and c.i < token.i for c in token.head.children
@@ -486,6 +488,20 @@ def _headline_verbs(sent: Span) -> Iterator[Trigger]:
             yield Trigger(token, entry, _mode(token, entry), True, token, False)
 
 
+def _finite_verb_beside(sent: Span, word: Token) -> bool:
+    """True when the sentence's main clause has a finite verb other than in ``word``'s own
+    clauses: not one in a subordinate clause ("after claiming they had not been paid"), nor
+    one the parser made a noun's modifier ("protest alleged police harassment")."""
+    inside = {t.i for t in word.subtree}
+    for t in sent:
+        if t.tag_ not in ("VBD", "VBZ", "VBP", "MD") or t.i in inside:
+            continue
+        verb = t.head if t.dep_ in ("aux", "auxpass") else t
+        if verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT":
+            return True
+    return False
+
+
 def _headline_needs(token: Token) -> set[str]:
     """The words a headline verb read as a noun takes as its arguments: the noun before it
     and the nouns after it in its phrase ("Police battle cattle rustlers")."""
@@ -505,14 +521,15 @@ def _named_before(token: Token) -> bool:
 def _headline_protests(sent: Span) -> Iterator[Trigger]:
     """A protest told without a finite verb, as notes and headlines do: "Traders in Limuru
     protest market fees", "A group marches in protest", which the small model parses as
-    one noun phrase. The first protest word is the trigger and its own carrier."""
-    if _has_finite_verb(sent):
-        return
+    one noun phrase. The first protest word is the trigger and its own carrier. Finite verbs
+    in its own clauses ("protest over fees after claiming they had not been taught") or read
+    as modifiers ("protest alleged police harassment") do not make it a noun."""
     for token in sent:
         if (
             lexicon.lemma(token) in lexicon.HEADLINE_PROTESTS
             and token.dep_ != "compound"
             and not (token.dep_ == "pobj" and token.head.lower_ == "of" and not _named_before(token))
+            and not _finite_verb_beside(sent, token)
         ):  # "a history of protest"; but "Residents of Ol Kalou protest over ..." is misparsed
             sense = lexicon.NOUN_TRIGGERS.get(token.lemma_.lower()) or lexicon.NOUN_TRIGGERS["protest"]
             yield Trigger(token, sense, sense.mode, True, token, False)
