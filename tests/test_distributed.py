@@ -43,10 +43,12 @@ def test_an_article_that_fails_on_a_worker_is_reported_and_the_rest_stored(
 ) -> None:
     real = eventscope.pipeline.process_article
 
-    def fragile(article: es.Article, doc: object, gazetteer: object, organisations: object) -> es.ArticleResult:
+    def fragile(
+        article: es.Article, doc: object, gazetteer: object, organisations: object, country: str | None = None
+    ) -> es.ArticleResult:
         if "Lima" in article.text:
             raise RuntimeError("extractor bug")
-        return real(article, doc, gazetteer, organisations)  # type: ignore[arg-type]
+        return real(article, doc, gazetteer, organisations, country)  # type: ignore[arg-type]
 
     monkeypatch.setattr(eventscope.pipeline, "process_article", fragile)
     # Threads, not processes, so the patched function is the one the worker runs.
