@@ -381,3 +381,8 @@ def test_a_headline_participle_makes_its_subject_the_victim() -> None:
     (event,) = es.extract("Gang suspect killed by police in Mathare, two more arrested.", published=PUBLISHED)
     assert event.actor1 is not None and event.actor1.name == "Police Forces of Kenya"
     assert event.actor2 is not None and event.actor2.mention == "Gang suspect"
+
+
+def test_a_road_is_no_side_of_an_event() -> None:
+    (event,) = es.extract("Police broke up a protest on the avenue on Thursday.", published=PUBLISHED)
+    assert event.actor2 is None

@@ -1210,12 +1210,21 @@ def _actor(
         earlier = antecedent(phrase, kinds, candidates)
         if earlier is not None:
             return replace(earlier, mention=phrase.text, evidence=evidence_for(article_id, phrase))
-    if phrase.root.lower_ == "it":
+    if phrase.root.lower_ == "it" or not _may_act(phrase, ctx):
         return None
     return resolve_actor(
         article_id, phrase, ctx.gazetteer, ctx.main_country, perpetrator=perpetrator, mode=mode,
         organisations=organisations,
     )
+
+
+def _may_act(phrase: Span, ctx: Context) -> bool:
+    """False for words that cannot be a side: the dateline's place ("LIMA, Sept 22 - ...") and
+    a road or a kind of place standing alone ("break up a march on the avenue")."""
+    if phrase.start_char < ctx.body_start:
+        return False
+    root = phrase.root
+    return not (root.pos_ == "NOUN" and lexicon.lemma(root) in lexicon.ROADS | {"avenue", "square"})
 
 
 TARGET_TOWN_POPULATION = 20_000
