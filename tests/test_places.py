@@ -296,6 +296,9 @@ EVENTS: list[tuple[str, Where]] = [
     ("Gunmen attacked soldiers camped in the Gabar mountain area of Silopi on Sunday.",
      Where(37.24, 42.46, "TUR", km=10)),
     ("Rebels ambushed a patrol in the forest area of Beni on Friday.", Where(0.49, 29.47, "COD", km=25)),
+    # a square or street named after a person or a town is inside the city the story names
+    (("Police fired tear gas at students in central Lima on Thursday. The students had gathered in "
+      "the Plaza San Martin to protest against a bill."), Where(-12.04, -77.03, "PER", km=10)),
     # the people of a place the model does not tag say where they are
     ("3 March. Residents of Ol Kalou protest over the closure of a dispensary.",
      Where(-0.27, 36.38, "KEN", R1, km=10)),

@@ -708,6 +708,15 @@ def _has_sense_in(gazetteer: Gazetteer, name: str, iso3: str) -> bool:
     )
 
 
+# Features inside a city that are named after people and towns.
+STREET_WORDS = frozenset({"plaza", "square", "street", "avenue", "boulevard", "roundabout"})
+
+
+def _is_street_feature(span: Span) -> bool:
+    words = [t for t in span if t.lower_ not in ("the", "’s", "'s") and not t.is_punct]
+    return len(words) > 1 and (words[0].lower_ in STREET_WORDS or words[-1].lower_ in STREET_WORDS)
+
+
 def _resolve_alone(
     article_id: str,
     span: Span,
@@ -740,6 +749,10 @@ def _resolve_alone(
                 reason="curated landmark",
                 evidence=evidence,
             )
+    if _is_street_feature(span):
+        # "the Plaza San Martin", "Moi Avenue": a square or street inside a city, not the
+        # town of San Martin; the event falls back to the city the article names
+        return Place(mention=mention, reason="a square or street the gazetteer lacks", evidence=evidence)
     # "eastern Syria" is a region phrase; "West Virginia" and "North Las Vegas" are names
     directional = any(t.lower_ in DIRECTIONS and t.text.islower() for t in span)
     # "Rajshahi city", "Nyeri town": the town, not the division or county of its name
