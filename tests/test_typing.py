@@ -385,4 +385,12 @@ def test_a_headline_participle_makes_its_subject_the_victim() -> None:
 
 def test_a_road_is_no_side_of_an_event() -> None:
     (event,) = es.extract("Police broke up a protest on the avenue on Thursday.", published=PUBLISHED)
-    assert event.actor2 is None
+    sides = [actor.mention for actor in (event.actor1, event.actor2) if actor is not None]
+    assert "avenue" not in sides and sides == ["Police"]
+
+
+def test_the_force_that_breaks_up_a_march_is_its_other_side() -> None:
+    (event,) = es.extract("Kenyan police break up teachers' march in Nairobi, 12 detained", published=PUBLISHED)
+    assert (event.type.value, event.acled_sub_event_type) == ("PROTEST", "Protest with intervention")
+    assert event.actor2 is not None and event.actor2.name == "Police Forces of Kenya"
+    assert event.actor1 is None or event.actor1.kind is not None and event.actor1.kind.value != "police/security"

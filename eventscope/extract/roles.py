@@ -16,6 +16,7 @@ from eventscope.extract import lexicon
 from eventscope.extract.quantities import MONTHS
 from eventscope.extract.triggers import Trigger, misread_modifier
 from eventscope.nlp.text import entities
+from eventscope.records import EventType
 from eventscope.resolve.actors import weapon_owner
 
 LOCATIVE_PREPS = frozenset(["in", "at", "near", "outside", "inside", "across", "around", "within", "into"])
@@ -25,6 +26,8 @@ CLASH_PREPS = frozenset({"with", "against"})
 EDGES = frozenset({"outskirts", "outskirt", "edge", "border", "road", "highway", "frontline", "bank", "coast", "shore"})
 # Carriers whose passive agent did the event ("the raid was carried out by troops"),
 # unlike "the attack was repelled by troops" or "the protest was sparked by a killing".
+# Verbs that break a protest up: the protest's noun is their object ("police broke up the march").
+BREAKING_UP = frozenset({"break", "disperse", "scatter", "stop", "obstruct", "halt", "disrupt"})
 DOING_CARRIERS = frozenset(
     {"carry", "conduct", "launch", "stage", "hold", "mount", "organize", "organise", "lead", "claim"}
 )
@@ -312,7 +315,22 @@ def find_roles(trigger: Trigger, target: Token | None = None) -> Roles:
         if by:
             agent_tok = by[0]
         carrier = trigger.carrier
-        if agent_tok is None and carrier is not None and (
+        breaker = None
+        if (
+            trigger.sense.type is EventType.PROTEST
+            and carrier is not None
+            and carrier.i != token.i
+            and lexicon.lemma(carrier) in BREAKING_UP
+            and token.dep_ in ("dobj", "nsubjpass")
+        ):
+            # "police broke up a student march": the police are the march's other side
+            breaker = _clause_subject(carrier) if token.dep_ == "dobj" else None
+            if breaker is None:
+                by_carrier = _prep_object(carrier, frozenset({"by"}))
+                breaker = by_carrier[0] if by_carrier else None
+            if agent_tok is None:
+                agent_tok = next((c for c in token.children if c.dep_ == "compound" and _is_actorish(c)), None)
+        if agent_tok is None and breaker is None and carrier is not None and (
             token.dep_ == "dobj"
             or carrier.lemma_.lower() in ("engage", "participate", "go", "take")
             or (token.lemma_.lower() == "protest" and token.head.head.i == carrier.i)  # "in protest"
@@ -331,7 +349,7 @@ def find_roles(trigger: Trigger, target: Token | None = None) -> Roles:
             amod = _child(token, "amod", "compound")
             if amod is not None and amod.ent_type_ in ("NORP", "GPE", "ORG"):
                 agent_tok = amod
-        patient_tok = target
+        patient_tok = target or breaker
         if patient_tok is None:
             preps = _side_preps(trigger)
             targets = _prep_object(token, preps)
