@@ -394,3 +394,15 @@ def test_the_force_that_breaks_up_a_march_is_its_other_side() -> None:
     assert (event.type.value, event.acled_sub_event_type) == ("PROTEST", "Protest with intervention")
     assert event.actor2 is not None and event.actor2.name == "Police Forces of Kenya"
     assert event.actor1 is None or event.actor1.kind is not None and event.actor1.kind.value != "police/security"
+
+
+def test_a_force_blocking_a_road_breaks_a_protest_up_and_holds_none() -> None:
+    text = (
+        "Hundreds of nurses marched towards the health ministry in Kampala on Monday. "
+        "Officers blocked the road leading to the ministry and fired tear gas."
+    )
+    (event,) = es.extract(text, published=PUBLISHED)
+    assert (event.type.value, event.acled_sub_event_type) == ("PROTEST", "Protest with intervention")
+    assert event.actor1 is not None and event.actor1.kind is not None
+    assert event.actor1.kind.value != "police/security"
+    assert es.extract("Police blocked the highway to Kisumu on Monday.", published=PUBLISHED) == []

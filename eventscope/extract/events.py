@@ -1295,6 +1295,11 @@ def _build(
         assert roles.patient is not None
         roles = Roles(roles.agent, None, (roles.patient, *roles.places))
     type_, mode = trigger.sense.type, trigger.mode
+    if mode == "obstruct" and _kind_of(roles.agent, ctx) in (ActorKind.POLICE, ActorKind.MILITARY):
+        # "Officers blocked the avenue leading to the legislature": a force stopping a
+        # protest, not one holding it; the force is actor2, as in any intervention
+        mode = "intervention"
+        roles = Roles(None, roles.agent, roles.places)
     patient_kind = _kind_of(roles.patient, ctx)
     if type_ is EventType.ASSAULT and patient_kind is ActorKind.PROTESTERS:
         # "police beat protesters": ACLED codes the protest, with the force against it;

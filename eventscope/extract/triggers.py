@@ -323,6 +323,8 @@ def _verb_sense(token: Token) -> Sense | None:
         return None  # "two were injured when ...": a toll of another event, not one of its own
     if lexicon.lemma(token) in lexicon.LINKING and not any(c.dep_ == "dobj" for c in token.children):
         return None  # "the services they were linked to": only "X links Y to Z" accuses
+    if sense.mode == "obstruct" and _force_without_protest(token):
+        return None  # "police blocked the highway" with no protest in the story: a roadblock
     if sense.mode == "seize" and "power" in arguments:
         return None  # "since it seized power in a coup": history, not a seizure of goods
     if sense.type is EventType.REQUEST and token.tag_ == "VBG" and (
@@ -336,6 +338,18 @@ def _verb_sense(token: Token) -> Sense | None:
     ):
         return None  # "a drone strike killed two", "fighting between ... killed 23": the subject is the event
     return sense
+
+
+FORCE_SUBJECTS = frozenset({"police", "policeman", "officer", "soldier", "troop", "army", "force", "gendarme"})
+
+
+def _force_without_protest(token: Token) -> bool:
+    """A force is the subject and the article tells of no protest to block."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() not in FORCE_SUBJECTS:
+        return False
+    protest = lexicon.PROTEST_WORDS | lexicon.HEADLINE_PROTESTS
+    return not any(lexicon.lemma(t) in protest for t in token.doc)
 
 
 def _noun_sense(token: Token) -> Sense | None:
