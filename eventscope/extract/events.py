@@ -1218,13 +1218,18 @@ def _actor(
     )
 
 
+# Roads and squares: where a side stands, never a side ("broke up a march on the avenue").
+NO_SIDES = lexicon.ROADS | {"square"}
+
+
 def _may_act(phrase: Span, ctx: Context) -> bool:
     """False for words that cannot be a side: the dateline's place ("LIMA, Sept 22 - ...") and
     a road or a kind of place standing alone ("break up a march on the avenue")."""
     if phrase.start_char < ctx.body_start:
         return False
     root = phrase.root
-    return not (root.pos_ == "NOUN" and lexicon.lemma(root) in lexicon.ROADS | {"avenue", "square"})
+    return not (root.pos_ == "NOUN" and lexicon.lemma(root) in NO_SIDES)
+
 
 
 TARGET_TOWN_POPULATION = 20_000

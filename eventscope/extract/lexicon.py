@@ -9,8 +9,12 @@ weapon, "sign" when what is signed is an agreement.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from eventscope.records import EventType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,23 @@ def lemma(token: object) -> str:
     """The lower-case lemma of a spaCy token, with the model's known mistakes fixed."""
     value = str(getattr(token, "lemma_", "")).lower()
     return LEMMA_FIXES.get(value, value)
+
+
+# The tags of a finite verb or modal: a sentence with none is a headline or a note's fragment.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def has_finite_verb(sent: Span, *, besides: Token | None = None) -> bool:
+    """True when a spaCy span has a finite verb. With ``besides`` (a token), only a verb of its
+    main clause counts: "Mob attacks and undresses woman whose outfit they deemed ..." has no
+    verb but the one the parser took for the noun ``besides`` (and its coordinate)."""
+    for t in sent:
+        if t.tag_ not in FINITE_TAGS:
+            continue
+        if besides is not None and (t.dep_ == "conj" and t.head == besides or t.dep_ == "relcl"):
+            continue
+        return True
+    return False
 
 
 # Nouns that name a kind of place: "Sylhet city", "the town of Mopti".

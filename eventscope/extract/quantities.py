@@ -272,9 +272,7 @@ def _counted_nouns(word: Token) -> list[Token]:
             return held  # "took 14 aid workers hostage", parsed as one noun
         if word.head.lower_ == "of" and _quantity_span(word.head.head) is not None:
             return [word.head.head]  # "took dozens of hostages"
-    if word.dep_ == "ROOT" and word.pos_ in ("NOUN", "ADJ") and not any(
-        t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in word.sent
-    ):
+    if word.dep_ == "ROOT" and word.pos_ in ("NOUN", "ADJ") and not lexicon.has_finite_verb(word.sent):
         misread = [c for c in word.children if c.dep_ in ("dobj", "appos") and c.i > word.i]
         if misread:
             return misread  # a verb the parser took for a noun: "police arrest 50 suspects"

@@ -197,7 +197,7 @@ def _noun_carrier(token: Token) -> Token | None:
         return head
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubj", "nsubjpass"):
         return _noun_carrier(head.head)  # "imposed seven rounds of sanctions"
-    if token.dep_ == "ROOT" and not _has_finite_verb(token.sent):
+    if token.dep_ == "ROOT" and not lexicon.has_finite_verb(token.sent):
         return token  # a headline without a verb: "Protest in Rhamu over the county budget"
     if token.dep_ == "ROOT":
         for child in token.children:  # "Clan clash leaves one dead": the parser's headline
@@ -212,7 +212,7 @@ def _noun_carrier(token: Token) -> Token | None:
         token.dep_ == "nsubj"
         and head.dep_ == "ROOT"
         and lexicon.lemma(head) in lexicon.NOUN_EVENT_VERBS
-        and not _has_finite_verb(token.sent)
+        and not lexicon.has_finite_verb(token.sent)
     ):
         return head  # "Clashes erupt between ...", with "erupt" misread as an adjective
     if (
@@ -253,19 +253,6 @@ def _tells_toll(word: Token) -> bool:
         return True
     if word.dep_ in ("acl", "conj") and word.head is not word:
         return _tells_toll(word.head)
-    return False
-
-
-def _has_finite_verb(sent: Span, *, besides: Token | None = None) -> bool:
-    """True when the sentence has a finite verb. With ``besides``, only a verb of its main
-    clause counts: "Mob attacks and undresses woman whose outfit they deemed ..." has no
-    verb but the one the parser took for the noun ``besides`` (and its coordinate)."""
-    for t in sent:
-        if t.tag_ not in ("VBD", "VBZ", "VBP", "MD"):
-            continue
-        if besides is not None and (t.dep_ == "conj" and t.head == besides or t.dep_ == "relcl"):
-            continue
-        return True
     return False
 
 
@@ -451,7 +438,7 @@ def _root_verbs(sent: Span) -> Iterator[Trigger]:
     wounds six". With no finite verb in the sentence, a root that has the lexicon verb's
     lemma, someone before it (a subject, or a noun glued to it) and something after it is
     read as that verb; ``roles.find_roles`` takes the noun before as the doer."""
-    if _has_finite_verb(sent, besides=sent.root):
+    if lexicon.has_finite_verb(sent, besides=sent.root):
         return
     for word in sent:  # "Bandits open fire on a bus": "open" read as the fire's adjective
         if (
@@ -487,7 +474,7 @@ def _headline_verbs(sent: Span) -> Iterator[Trigger]:
     verb in the sentence, a lexicon verb between two nouns is taken as the verb; the
     trigger is its own carrier, and ``roles.find_roles`` takes the noun before it as
     the doer and the noun it modifies as the target."""
-    if _has_finite_verb(sent):
+    if lexicon.has_finite_verb(sent):
         return
     for token in sent:
         entry = lexicon.VERB_TRIGGERS.get(token.lemma_.lower())
@@ -508,7 +495,7 @@ def _finite_verb_beside(sent: Span, word: Token) -> bool:
     one the parser made a noun's modifier ("protest alleged police harassment")."""
     inside = {t.i for t in word.subtree}
     for t in sent:
-        if t.tag_ not in ("VBD", "VBZ", "VBP", "MD") or t.i in inside:
+        if t.tag_ not in lexicon.FINITE_TAGS or t.i in inside:
             continue
         verb = t.head if t.dep_ in ("aux", "auxpass") else t
         if verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT":
