@@ -322,6 +322,21 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
     (("Forest department staff staged a protest outside the district forest office in Sylhet city on Monday, "
       "with five-point demands including the arrest of the killers of a forest officer."),
      ("PROTEST", "Protests", "Peaceful protest")),
+    # deaths from a blast, a mine under a vehicle, a crowd stoning someone to death
+    ("A herder died from a landmine explosion near Baidoa on Tuesday.",
+     ("ASSAULT", "Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("Four soldiers died when their truck ran over a landmine near Mandera on Friday.",
+     ("ASSAULT", "Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("Villagers in Kisii stoned a suspected cattle thief to death on Sunday.", ("ASSAULT", "Riots", "Mob violence")),
+    ("Militants destroyed a telecommunications mast in Lamu county on Monday.",
+     ("ASSAULT", "Strategic developments", "Looting/property destruction")),
+    # a protest told as what someone met or led
+    ("The governor's motorcade faced protests by traders in Nyeri on Monday.",
+     ("PROTEST", "Protests", "Peaceful protest")),
+    ("An opposition MP led a crowd of supporters in protests outside the tallying centre in Kisumu on Friday.",
+     ("PROTEST", "Protests", "Peaceful protest")),
+    ("Demonstrators engaged police officers in running clashes in Eldoret on Monday.",
+     ("ASSAULT", "Riots", "Violent demonstration")),
     # habits and plots are not events
     ("Police foiled a plot to attack a church in Mombasa on Monday.", None),
     ("The gang regularly attacks buses on the road to Mandera.", None),

@@ -111,6 +111,8 @@ PROPERTY = frozenset(
         "temple",
         "station",
         "property",
+        "mast",
+        "tower",
         "houses",
         "vehicles",
     ]
@@ -148,6 +150,7 @@ WEAPON_MODES: dict[str, str] = {
     "ied": "remote explosive/IED",
     "landmine": "remote explosive/IED",
     "mine": "remote explosive/IED",
+    "device": "remote explosive/IED",  # "an explosive device"
     "grenade": "grenade",
     "gun": "firearms",
     "gunfire": "firearms",
@@ -271,6 +274,8 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "wound": Sense(A),
     "lob": Sense(A, needs=WEAPONS),
     "plant": Sense(A, "remote explosive/IED", needs=WEAPONS),
+    # "their vehicle ran over a landmine"
+    "run": Sense(A, "remote explosive/IED", needs=frozenset({"landmine", "mine", "ied", "device"})),
     "hack": Sense(A),
     "spear": Sense(A),
     "beat": Sense(A),
@@ -336,8 +341,9 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "block": Sense(P, "obstruct", needs=ROADS),
     "barricade": Sense(P, "obstruct", needs=ROADS),
     "pelt": Sense(A, "mob violence"),
+    # "stoned motorists", "stoned two suspected thieves to death"
     "stone": Sense(
-        A, "mob violence", needs=frozenset({"motorist", "vehicle", "police", "car", "bus"})
+        A, "mob violence", needs=frozenset({"motorist", "vehicle", "police", "car", "bus", "death"})
     ),
     "vandalize": Sense(A, "property destruction"),
     "torch": Sense(A, "property destruction"),
@@ -503,6 +509,7 @@ NOUN_EVENT_VERBS = MONITORING | frozenset(
         "displace",
         "drive",
         "uproot",
+        "face",  # "the convoy faced protests"
     ]
 )
 # What a gathering demands makes it a protest: "gathered outside the office, demanding ...".
@@ -511,7 +518,7 @@ DEMANDING = frozenset({"demand", "protest", "denounce", "condemn", "oppose", "pr
 # detained by police", "condemning the killing": what is demanded or mourned is not a new event.
 GRIEVANCES = frozenset({"demand", "condemn", "denounce", "decry", "seek", "mourn"})
 # The prepositions that tie an event noun to a toll: "one dead following clashes".
-TOLL_PREPS = frozenset({"in", "during", "following", "after", "amid"})
+TOLL_PREPS = frozenset({"in", "during", "following", "after", "amid", "from"})
 # Verbs that end in an event: "resulted in protests", "led to clashes".
 OUTCOME_VERBS = frozenset({"result", "lead", "culminate", "degenerate", "turn", "escalate", "descend"})
 # Verbless reports ("Traders protest fees", "A group marches in protest"): the small

@@ -224,8 +224,12 @@ def _noun_carrier(token: Token) -> Token | None:
         return head  # "have links to the security services": an accusation of ties
     if token.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() == "go":
         return head.head  # "went on the rampage", "went on strike"
-    if token.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in ("engage", "participate"):
+    if token.dep_ == "dobj" and head.lower_ == "running" and head.dep_ == "pcomp":
+        head = head.head  # "engaged police in running clashes", read as "running" taking an object
+    if token.dep_ in ("pobj", "dobj") and head.lower_ == "in" and lexicon.lemma(head.head) in ("engage", "participate"):
         return head.head  # "engaged in running battles"
+    if token.dep_ == "pobj" and head.lower_ == "in" and head.head.dep_ == "dobj" and lexicon.lemma(head.head.head) == "lead":
+        return head.head.head  # "led a group of supporters in protests"
     if token.dep_ == "pobj" and head.lower_ == "in" and _takes_part(head.head):
         return head.head  # "took part in a rally"
     if token.dep_ == "pobj" and head.lower_ in ("in", "to", "into") and lexicon.lemma(head.head) in lexicon.OUTCOME_VERBS:
