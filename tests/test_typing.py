@@ -322,6 +322,10 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
     (("Forest department staff staged a protest outside the district forest office in Sylhet city on Monday, "
       "with five-point demands including the arrest of the killers of a forest officer."),
      ("PROTEST", "Protests", "Peaceful protest")),
+    # "during their demonstration demanding ...", which the parser hangs on "demanding"
+    (("On 3 March 2024, students clashed with police forces in Zindabazar and Amberkhana areas in Sylhet "
+      "city, during their demonstration demanding resignation of the vice-chancellor."),
+     ("PROTEST", "Riots", "Violent demonstration")),
     # deaths from a blast, a mine under a vehicle, a crowd stoning someone to death
     ("A herder died from a landmine explosion near Baidoa on Tuesday.",
      ("ASSAULT", "Explosions/Remote violence", "Remote explosive/landmine/IED")),

@@ -1166,11 +1166,23 @@ def _at_demonstration(token: Token) -> bool:
         if any(c.lower_ in NOT_DEMONSTRATIONS for c in word.children):
             continue  # "during an air strike", "during a victory procession" (a celebration)
         head = word.head
-        if word.dep_ == "pobj" and head.lower_ in DEMONSTRATION_MARKS:
+        if word.dep_ == "pobj" and head.lower_ in DEMONSTRATION_MARKS or _after_mark(word):
             return True
         staged = word.dep_ == "dobj" and lexicon.lemma(head) in STAGING
         if staged and (token.head.i == head.i and token.dep_ == "conj" or head.head.i == token.i):
             return True
+    return False
+
+
+def _after_mark(word: Token) -> bool:
+    """True when "during" or "amid" opens the noun phrase that ends in ``word``, however the
+    parser attached it ("during their demonstration demanding ...", read as a modifier of
+    "demanding")."""
+    for before in reversed(word.doc[max(word.sent.start, word.i - 5) : word.i]):
+        if before.lower_ in DEMONSTRATION_MARKS:
+            return True
+        if before.pos_ not in ("DET", "PRON", "ADJ", "NOUN", "PROPN", "NUM") and before.tag_ != "HYPH":
+            return False
     return False
 
 
