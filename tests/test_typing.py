@@ -380,6 +380,30 @@ def test_a_toll_names_the_clash_it_followed() -> None:
     assert [(q.min, q.max) for q in event.killed] == [(2, 2)]
 
 
+def test_those_hurt_in_an_attack_are_its_target() -> None:
+    (event,) = es.extract(
+        "Three police officers were wounded during an attack by suspected bandits in Marsabit on Sunday.",
+        published=PUBLISHED,
+    )
+    assert event.actor1 is not None and event.actor1.kind is es.ActorKind.UNIDENTIFIED
+    assert event.actor2 is not None and event.actor2.kind is es.ActorKind.POLICE
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_a_repelled_attack_targets_those_who_repelled_it() -> None:
+    (event,) = es.extract(
+        "Soldiers repelled an attack by Taliban fighters on a check post in Ghazni on Monday.", published=PUBLISHED
+    )
+    assert event.actor1 is not None and event.actor1.name == "Taliban"
+    assert event.actor2 is not None and event.actor2.kind is es.ActorKind.MILITARY
+
+
+def test_a_toll_takes_its_doer_from_the_attack_it_names() -> None:
+    (event,) = es.extract("Two farmers were killed in an attack by bandits in Zamfara on Friday.", published=PUBLISHED)
+    assert event.actor1 is not None and event.actor1.mention == "bandits"
+    assert event.actor2 is not None and event.actor2.kind is es.ActorKind.CIVILIANS
+
+
 def test_throwers_of_crude_bombs_are_rioters() -> None:
     (event,) = es.extract("Unidentified men exploded crude bombs outside a councillor's house in Rangpur on Sunday.",
                           published=PUBLISHED)

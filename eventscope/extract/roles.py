@@ -165,12 +165,21 @@ def _clause_subject(verb: Token) -> Token | None:
     return None
 
 
+# Verbs that tell a casualty: "killed in an attack", "wounded during clashes".
+TOLL_VERBS = frozenset({"kill", "injure", "wound", "hurt", "shoot", "maim"})
+
 # Verbs whose bare participle in a headline tells what was done to its subject.
 DONE_TO = (
     lexicon.KILL_WORDS | lexicon.INJURE_WORDS | lexicon.ARREST_WORDS | lexicon.ABDUCT_WORDS
     | frozenset({"shoot", "attack", "beat", "lynch", "stab", "hack", "murder", "assault", "behead", "torture",
                  "rape", "gun", "ambush"})
 )
+
+
+def _suffered(verb: Token) -> bool:
+    """A verb whose subject is a casualty: "were killed", "were injured", "died"."""
+    lemma = verb.lemma_.lower()
+    return lemma == "die" or lemma in TOLL_VERBS and any(c.dep_ == "nsubjpass" for c in verb.children)
 
 
 def _headline_passive(verb: Token) -> bool:
@@ -356,11 +365,23 @@ def find_roles(trigger: Trigger, target: Token | None = None) -> Roles:
             if not targets and carrier is not None:
                 targets = _prep_object(carrier, preps)
             patient_tok = targets[0] if targets else None
-        if patient_tok is None and carrier is not None and carrier.lemma_.lower() in ("repel", "repulse", "thwart"):
-            patient_tok = _clause_subject(carrier)  # "troops repelled an attack by rebels"
+        if carrier is not None and carrier.i != token.i and (patient_tok is None or not _is_actorish(patient_tok)):
+            if carrier.lemma_.lower() in ("repel", "repulse", "thwart"):
+                # "troops repelled an attack by rebels on a check post": the troops were attacked
+                patient_tok = _clause_subject(carrier) or patient_tok
+            elif _suffered(carrier) and (trigger.mode != "armed clash" or lexicon.lemma(token) == "ambush"):
+                # "four officers were injured during an attack by militants": they were its
+                # target (those hurt in a clash are not one of its sides)
+                patient_tok = _child(carrier, "nsubjpass", "nsubj") or patient_tok
         scope = [token, *([carrier] if carrier is not None else [])]
     else:
         agent_tok = _agent_of_verb(token)
+        if agent_tok is None and (_suffered(token) or lexicon.lemma(token) in TOLL_VERBS):
+            # "two farmers were killed in an attack by bandits": the attack's doer
+            agent_tok = next(
+                (by[0] for event in _prep_object(token, lexicon.TOLL_PREPS)
+                 if (by := _prep_object(event, frozenset({"by"})))), None,
+            )
         patient_tok = target or _patient_of_verb(token, _side_preps(trigger))
         if misread_modifier(token):  # "supporters of X assaulted supporters of Y"
             agent_tok = agent_tok or token.sent.root
