@@ -404,6 +404,29 @@ def test_a_toll_takes_its_doer_from_the_attack_it_names() -> None:
     assert event.actor2 is not None and event.actor2.kind is es.ActorKind.CIVILIANS
 
 
+def test_a_participle_with_an_object_beside_it_is_active() -> None:
+    (event,) = es.extract(
+        ("On 4 March 2024, rivals stabbed and killed a shopkeeper at Rampur village, Kalia upazila, "
+         "following an altercation over a land dispute."),
+        published=PUBLISHED,
+    )
+    assert event.actor1 is not None and event.actor1.mention == "rivals"
+    assert event.actor2 is not None and "shopkeeper" in event.actor2.mention
+    assert event.acled_sub_event_type == "Mob violence"
+
+
+def test_a_noun_root_is_the_doer_of_the_verb_joined_to_it() -> None:
+    (event,) = es.extract("Residents of Kitale attack and kill a man they suspected of theft.", published=PUBLISHED)
+    assert event.actor1 is not None and event.actor1.kind is es.ActorKind.MOB
+    assert event.acled_sub_event_type == "Mob violence"
+
+
+def test_burnt_to_death_by_a_mob_is_mob_violence() -> None:
+    (event,) = es.extract("A suspected thief was burnt to death by a mob in Kakamega on Sunday.", published=PUBLISHED)
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Riots", "Mob violence")
+    assert [(q.min, q.max) for q in event.killed] == [(1, 1)]
+
+
 def test_throwers_of_crude_bombs_are_rioters() -> None:
     (event,) = es.extract("Unidentified men exploded crude bombs outside a councillor's house in Rangpur on Sunday.",
                           published=PUBLISHED)

@@ -350,7 +350,11 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "loot": Sense(A, "property destruction"),
     "destroy": Sense(A, "property destruction", needs=PROPERTY | frozenset({"ballot", "box"})),
     "damage": Sense(A, "property destruction", needs=PROPERTY),
-    "burn": (Sense(P, "riot", needs=TYRES), Sense(A, "property destruction", needs=PROPERTY)),
+    "burn": (
+        Sense(A, needs=frozenset({"death", "alive"})),  # "burnt to death by a mob"
+        Sense(P, "riot", needs=TYRES),
+        Sense(A, "property destruction", needs=PROPERTY),
+    ),
     "set": Sense(A, "property destruction", needs=frozenset({"fire", "ablaze", "alight"})),
     "accuse": Sense(EventType.ACCUSE, "allege"),
     # "X links the attackers to the security services" (not "were linked to", which refers back)

@@ -189,6 +189,8 @@ def _headline_passive(verb: Token) -> bool:
         return False  # "Two groups of youths clashed": a clash is done by its subject
     if any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
         return False
+    if any(c.dep_ == "conj" and _child(c, "dobj") is not None for c in verb.children):
+        return False  # "rivals stabbed and killed a man": an object makes it active
     if verb.tag_ == "VBN" and verb.dep_ == "ROOT":
         return True
     # "reservist shot dead while patrolling", which the tagger reads as past tense
@@ -383,6 +385,9 @@ def find_roles(trigger: Trigger, target: Token | None = None) -> Roles:
                  if (by := _prep_object(event, frozenset({"by"})))), None,
             )
         patient_tok = target or _patient_of_verb(token, _side_preps(trigger))
+        head = token.head
+        if agent_tok is None and token.dep_ == "conj" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN"):
+            agent_tok = head  # "Residents of X attack and kill a man", with "attack" read as a noun
         if misread_modifier(token):  # "supporters of X assaulted supporters of Y"
             agent_tok = agent_tok or token.sent.root
             patient_tok = patient_tok or token.head
