@@ -184,6 +184,9 @@ MENTIONS = [
      "a police post", "NGA", "Police Forces of Nigeria", K.POLICE, "NGA", None),
     ("Bandits ambushed an army convoy near the town.",
      "an army convoy", "NER", "Military Forces of Niger", K.MILITARY, "NER", None),
+    # a quantity of a group's members is the group
+    ("Hundreds of Hezbollah supporters marched through the town.",
+     "Hundreds of Hezbollah supporters", "LBN", "Hezbollah", K.REBEL, "LBN", "IRN"),
 ]
 
 

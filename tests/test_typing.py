@@ -427,6 +427,17 @@ def test_burnt_to_death_by_a_mob_is_mob_violence() -> None:
     assert [(q.min, q.max) for q in event.killed] == [(1, 1)]
 
 
+def test_the_clash_told_after_a_riot_is_that_riot() -> None:
+    events = es.extract(
+        ("On 3 April 2024, opposition activists clashed with police in Pabna town during their demonstration "
+         "against fuel prices. At least 14 people were injured in the clash."),
+        published=PUBLISHED,
+    )
+    assert [(e.acled_sub_event_type, [(q.min, q.max) for q in e.injured]) for e in events] == [
+        ("Violent demonstration", [(14, None)])
+    ]
+
+
 def test_throwers_of_crude_bombs_are_rioters() -> None:
     (event,) = es.extract("Unidentified men exploded crude bombs outside a councillor's house in Rangpur on Sunday.",
                           published=PUBLISHED)

@@ -867,8 +867,11 @@ def _referred_event(trigger: Trigger, events: list[Event]) -> int | None:
     if any(c.dep_ in ("prep", "compound", "amod", "nummod") for c in trigger.token.children):
         return None  # "the attack on the base", "the December 7 attacks": said anew
     for index in range(len(events) - 1, -1, -1):
-        if events[index].type is trigger.sense.type:
+        event = events[index]
+        if event.type is trigger.sense.type:
             return index
+        if trigger.sense.type is EventType.ASSAULT and event.type is EventType.PROTEST and event.mode == "riot":
+            return index  # "clashed with police during their march. 20 were injured in the clash"
     return None
 
 

@@ -216,12 +216,25 @@ def _organisation(phrase: Span, organisations: Organisations) -> Organisation | 
     if found is None:
         return None
     start, end = phrase.start_char + found.start, phrase.start_char + found.end
-    root = phrase.root
+    root = _counted(phrase.root)
     if start <= root.idx < end:
         return found.organisation
     if root.lemma_.lower() in MEMBER_HEADS or root.lower_ in MEMBER_HEADS:
         return found.organisation
     return None
+
+
+QUANTITY_HEADS = frozenset({"hundred", "dozen", "thousand", "score", "number", "scores", "hundreds", "dozens", "thousands"})
+
+
+def _counted(head: Token) -> Token:
+    """What a quantity counts: "hundreds of Awami League members" stands for the members."""
+    if not (head.like_num or head.lemma_.lower() in QUANTITY_HEADS or head.lower_ in QUANTITY_HEADS):
+        return head
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            return pobj
+    return head
 
 
 ARMED_MODES = frozenset(
