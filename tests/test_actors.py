@@ -184,6 +184,11 @@ MENTIONS = [
      "a police post", "NGA", "Police Forces of Nigeria", K.POLICE, "NGA", None),
     ("Bandits ambushed an army convoy near the town.",
      "an army convoy", "NER", "Military Forces of Niger", K.MILITARY, "NER", None),
+    # armed men are no civilians, whoever kills them; QSD is the SDF's Arabic initials
+    ("Police shot dead two armed men at a roadblock outside the town.",
+     "two armed men", "KEN", "Unidentified Armed Group (Kenya)", K.UNIDENTIFIED, "KEN", None),
+    ("Gunmen killed a QSD member near the bridge.",
+     "a QSD member", "SYR", "Syrian Democratic Forces", K.REBEL, "SYR", "USA"),
     # a quantity of a group's members is the group
     ("Hundreds of Hezbollah supporters marched through the town.",
      "Hundreds of Hezbollah supporters", "LBN", "Hezbollah", K.REBEL, "LBN", "IRN"),

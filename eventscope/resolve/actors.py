@@ -156,7 +156,10 @@ def _kind(phrase: Span) -> ActorKind | None:
                 ):
                     return K.PARTY
     # a sentence-initial "Rebels" the model reads as a proper noun keeps its plural lemma
-    return HEAD_KINDS.get(lemma) or HEAD_KINDS.get(head.lower_.removesuffix("s"))
+    kind = HEAD_KINDS.get(lemma) or HEAD_KINDS.get(head.lower_.removesuffix("s"))
+    if kind in (K.CIVILIANS, None) and any(c.dep_ == "amod" and c.lower_ == "armed" for c in head.children):
+        return K.UNIDENTIFIED  # "two armed men", "armed robbers": armed, so not civilians
+    return kind
 
 
 def _country(phrase: Span, gazetteer: Gazetteer) -> str | None:
