@@ -341,6 +341,11 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
      ("PROTEST", "Protests", "Peaceful protest")),
     ("Demonstrators engaged police officers in running clashes in Eldoret on Monday.",
      ("ASSAULT", "Riots", "Violent demonstration")),
+    # police who intervene or remove a crowd break a protest up
+    ("Hawkers protested in Nyeri on Monday over new market fees. Police intervened.",
+     ("PROTEST", "Protests", "Protest with intervention")),
+    (("Garment workers staged a protest on a road in Gazipur on Monday over unpaid wages. "
+      "Police forces removed the protesters from the road."), ("PROTEST", "Protests", "Protest with intervention")),
     # habits and plots are not events
     ("Police foiled a plot to attack a church in Mombasa on Monday.", None),
     ("The gang regularly attacks buses on the road to Mandera.", None),

@@ -23,7 +23,8 @@ from eventscope.extract import lexicon
 
 FORCES = frozenset(["police", "policeman", "officer", "security", "force", "soldier", "troop", "army", "gendarme"])
 INTERVENTION = frozenset(
-    ["disperse", "teargas", "tear-gas", "baton", "truncheon", "cannon", "arrest", "detain", "obstruct", "block", "charge"]
+    ["disperse", "teargas", "tear-gas", "baton", "truncheon", "cannon", "arrest", "detain", "obstruct", "block", "charge",
+     "intervene", "remove", "evict"]
 )
 LETHAL = frozenset(["kill", "shoot", "dead", "fatally", "ammunition"])
 # with a crowd that is itself violent, force is excessive only when it killed
