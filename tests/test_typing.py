@@ -341,6 +341,11 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
      ("PROTEST", "Protests", "Peaceful protest")),
     ("Demonstrators engaged police officers in running clashes in Eldoret on Monday.",
      ("ASSAULT", "Riots", "Violent demonstration")),
+    # fires lit by a crowd make its protest a riot, told in the next sentence or as its means
+    (("Hundreds of traders took to the streets in Ruiru on Monday protesting the demolition of kiosks. "
+      "The protesters lit fires along the highway."), ("PROTEST", "Riots", "Violent demonstration")),
+    ("On 2 May 2024, students staged a demonstration by setting fire to tyres in Raozan upazila.",
+     ("PROTEST", "Riots", "Violent demonstration")),
     # police who intervene or remove a crowd break a protest up
     ("Hawkers protested in Nyeri on Monday over new market fees. Police intervened.",
      ("PROTEST", "Protests", "Protest with intervention")),

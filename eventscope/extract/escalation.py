@@ -17,6 +17,8 @@ marchers") is an intervention, not a riot.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from eventscope.extract import lexicon
@@ -40,6 +42,9 @@ RIOT_GEAR = frozenset(["police", "policeman", "officer", "gear", "squad", "unit"
 # words that tell of a crowd's violence in any sentence near the protest, verbs or not
 # ("The protesters lit bonfires on the highway")
 UNMISTAKABLE = frozenset(["violent", "bonfire"])
+
+# "set fire to", "setting ablaze", "lit fires on the road", "lighting a bonfire"
+FIRE_SETTING = re.compile(r"\b(?:set|sets|setting)\s+(?:fire|ablaze|alight)|\b(?:lit|light|lights|lighting)\s+(?:a\s+)?(?:bon)?fires?\b")
 
 # prepositions that introduce what a protest is about, wherever they attach
 GRIEVANCE_PREPS = frozenset(
@@ -126,7 +131,7 @@ def _lemmas(window: Span, own: Span | None) -> set[str]:
     text = "".join(t.text_with_ws for t in window if t.i not in skipped).lower()
     if "tear gas" in text or "teargas" in text:
         lemmas.add("teargas")
-    if "set fire" in text or "set ablaze" in text or "set alight" in text:
+    if FIRE_SETTING.search(text):
         lemmas.add("torch")
     if "non-violent" in text or "nonviolent" in text or "non violent" in text:
         lemmas.discard("violent")

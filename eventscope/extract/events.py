@@ -1172,8 +1172,9 @@ def _at_demonstration(token: Token) -> bool:
         if word.dep_ == "pobj" and head.lower_ in DEMONSTRATION_MARKS or _after_mark(word):
             return True
         staged = word.dep_ == "dobj" and lexicon.lemma(head) in STAGING
-        if staged and (token.head.i == head.i and token.dep_ == "conj" or head.head.i == token.i):
-            return True
+        by_means = token.dep_ == "pcomp" and token.head.lower_ == "by" and token.head.head.i == head.i
+        if staged and (token.head.i == head.i and token.dep_ == "conj" or head.head.i == token.i or by_means):
+            return True  # "staged a demonstration and clashed", "... by setting fire to tyres"
     return False
 
 
