@@ -346,6 +346,9 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
       "The protesters lit fires along the highway."), ("PROTEST", "Riots", "Violent demonstration")),
     ("On 2 May 2024, students staged a demonstration by setting fire to tyres in Raozan upazila.",
      ("PROTEST", "Riots", "Violent demonstration")),
+    # a demonstration staged and then turned into a clash is one violent demonstration
+    ("On 2 May 2024, hundreds of students staged a demonstration and clashed with police forces in Rangpur city.",
+     ("PROTEST", "Riots", "Violent demonstration")),
     # police who intervene or remove a crowd break a protest up
     ("Hawkers protested in Nyeri on Monday over new market fees. Police intervened.",
      ("PROTEST", "Protests", "Protest with intervention")),

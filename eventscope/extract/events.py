@@ -1010,6 +1010,7 @@ def extract_events(
             if not _same_event_as_head(trigger, triggers):
                 triggers.append(trigger)
         slots = [(t, target) for t in triggers for target in split_targets(t)]
+        staging: dict[int, int] = {}  # the verb that carries a protest noun -> that protest's event
         counts = find_counts(sent)
         owned: dict[int, list[Count]] = {}
         for count in counts:
@@ -1035,6 +1036,16 @@ def extract_events(
             event = _build(trigger, target, owned.get(index, []), ctx, source, anchors)
             if _is_protest_claim(event, triggers, events[-1] if events else None):
                 continue
+            staged = staging.get(trigger.token.head.i) if trigger.token.dep_ == "conj" else None
+            if staged is not None and event.type is EventType.PROTEST and event.mode == "riot":
+                # "staged a demonstration and clashed with police": one demonstration, turned violent
+                before = events[staged]
+                events[staged] = event.with_counts(
+                    {kind: getattr(event, kind) or getattr(before, kind) for kind in COUNT_FIELDS}
+                )
+                continue
+            if event.type is EventType.PROTEST and trigger.carrier is not None:
+                staging[trigger.carrier.i] = len(events)
             date = event.date
             if (
                 date is not None
