@@ -53,6 +53,11 @@ TOPONYMS: list[tuple[str, str, Where]] = [
     ("Greek police fired tear gas at protesters in Athens.", "Athens", Where(37.98, 23.73, "GRC")),
     ("Students in Moscow, Idaho, held a vigil for the victims.", "Moscow", Where(46.73, -117.00, "USA")),
     ("Russian police detained dozens of protesters in Moscow.", "Moscow", Where(55.75, 37.62, "RUS")),
+    # a name is no evidence for its own sense: the other places say which London or Palestine
+    (("A storm cut power to homes in London on Tuesday. Crews from Sarnia and Windsor were sent to help, "
+      "Ontario officials said."), "London", Where(42.98, -81.25, "CAN")),
+    (("Deputies arrested a Palestine man on Friday after a chase on the road to Tyler, "
+      "the Anderson County sheriff told a Texas radio station."), "Palestine", Where(31.76, -95.63, "USA")),
     ("Government forces shelled Hama on Friday, Syrian activists said.", "Hama", Where(35.13, 36.75, "SYR")),
     ("Car bombs exploded in Homs, a city in central Syria.", "Homs", Where(34.73, 36.71, "SYR")),
     ("The police chief of Springfield, Ill., resigned on Monday.", "Springfield", Where(39.80, -89.64, "USA")),

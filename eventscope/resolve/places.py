@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -87,6 +87,17 @@ class PlaceContext:
     # countries whose forces it names ("US military forces"), often abroad: the article's
     # country only when it names no other, and no say in which town a name is
     deployed: tuple[str, ...] = ()
+    # (folded name, ISO3) for a country only that name voted for ("Paris" in a story whose
+    # other places are in Illinois): a name is no evidence for its own sense
+    sole: tuple[tuple[str, str], ...] = ()
+
+    def countries_for(self, name: str, senses: set[str]) -> tuple[str, ...]:
+        """``countries`` without those only ``name`` itself voted for, when another has a
+        sense of it (``senses``: the countries of its namesakes); alone, "Dhaka" still says
+        Bangladesh."""
+        own = {iso3 for voter, iso3 in self.sole if voter == fold(name)}
+        rest = tuple(c for c in self.countries if c not in own)
+        return rest if set(rest) & senses else self.countries
 
 
 EMPTY_CONTEXT = PlaceContext()
@@ -144,6 +155,12 @@ def place_context(doc: Doc, gazetteer: Gazetteer) -> PlaceContext:
     tally: Counter[str] = Counter()
     deployed: Counter[str] = Counter()
     areas: Counter[str] = Counter()
+    voters: defaultdict[str, set[str]] = defaultdict(set)  # ISO3 -> the folded names that voted for it
+
+    def vote(iso3: str, weight: int, name: str) -> None:
+        tally[iso3] += weight
+        voters[iso3].add(fold(name))
+
     ents = _whole_names(entities(doc[:]), gazetteer)
     for ent in ents:
         if ent.label_ not in ("GPE", "NORP", "LOC"):
@@ -163,16 +180,16 @@ def place_context(doc: Doc, gazetteer: Gazetteer) -> PlaceContext:
             continue
         landmark = gazetteer.landmark(ent.text)
         if landmark is not None and landmark.country:
-            tally[landmark.country] += 1
+            vote(landmark.country, 1, ent.text)
             continue
         country = country_named(gazetteer, ent.text)
         states = [a for a in gazetteer.subdivisions(ent.text) if a.top_level]
         if country is not None:
             if not any(a.country != country.iso3 for a in states):
-                tally[country.iso3] += 2
+                vote(country.iso3, 2, ent.text)
             continue
         if len({a.country for a in states}) == 1:
-            tally[states[0].country] += 1
+            vote(states[0].country, 1, ent.text)
             areas[states[0].code] += 1
             continue
         if _parent(ent) is not None:
@@ -183,11 +200,11 @@ def place_context(doc: Doc, gazetteer: Gazetteer) -> PlaceContext:
         # decide nothing); a village abroad must not vote for its own country
         rivals = {c.country for c in cities if cities and c.population * 10 >= cities[0].population}
         if len(rivals) == 1 and cities[0].population >= TOWN_OF_NOTE:
-            tally[rivals.pop()] += 1
+            vote(rivals.pop(), 1, ent.text)
     for name in _area_names(doc, gazetteer):
         found = [a for a in gazetteer.subdivisions(name)]
         if len({a.country for a in found}) == 1 and country_named(gazetteer, name) is None:
-            tally[found[0].country] += 1
+            vote(found[0].country, 1, name)
             areas.update(a.code for a in found if a.top_level)
     # one region per article: the US state where most of the town names it uses
     # have a namesake (Springfield, Columbus and Lebanon together say Ohio)
@@ -208,6 +225,7 @@ def place_context(doc: Doc, gazetteer: Gazetteer) -> PlaceContext:
         tuple(iso3 for iso3, _ in tally.most_common()),
         tuple(code for code, _ in areas.most_common()),
         tuple(iso3 for iso3, _ in deployed.most_common()),
+        tuple((name, iso3) for iso3, names in voters.items() if len(names) == 1 for name in names),
     )
 
 
@@ -726,7 +744,8 @@ def _resolve_alone(
     as_name: str | None = None,
 ) -> Place:
     """The Place a mention names by itself, read in the article's context."""
-    context_countries, context_areas = context.countries, context.areas
+    senses = {c.country for c in gazetteer.cities(as_name or span.text)}
+    context_countries, context_areas = context.countries_for(as_name or span.text, senses), context.areas
     evidence = evidence_for(article_id, span)
     mention = span.text
     names = [as_name] if as_name else _entity_texts(span)
