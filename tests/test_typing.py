@@ -354,6 +354,14 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
      ("PROTEST", "Protests", "Protest with intervention")),
     (("Garment workers staged a protest on a road in Gazipur on Monday over unpaid wages. "
       "Police forces removed the protesters from the road."), ("PROTEST", "Protests", "Protest with intervention")),
+    # events said to have been somewhere, and their negation
+    ("There were riots in Kisumu on Monday after the results were announced.", ("PROTEST", "Riots", "Violent demonstration")),
+    ("Demonstrations were in several towns of Nyandarua county on Thursday.", ("PROTEST", "Protests", "Peaceful protest")),
+    ("There were no protests in Nairobi on Monday, police said.", None),
+    # a crowd stoning an officer; explosives that went off
+    ("A mob of boda boda riders stoned a traffic officer in Thika on Friday.", ("ASSAULT", "Riots", "Mob violence")),
+    ("Two men were killed when explosives they were carrying went off in Garissa on Sunday.",
+     ("ASSAULT", "Explosions/Remote violence", "Remote explosive/landmine/IED")),
     # habits and plots are not events
     ("Police foiled a plot to attack a church in Mombasa on Monday.", None),
     ("The gang regularly attacks buses on the road to Mandera.", None),

@@ -951,13 +951,18 @@ def _states_toll(count: Count) -> bool:
     return not any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in TOLL_VERBS for t in word.sent)
 
 
-def _same_event_as_head(trigger: Trigger, chosen: list[Trigger]) -> bool:
-    """ "attacked and killed", "hit by a bomb, killing four": one event, not two."""
-    return trigger.token.dep_ in ("conj", "advcl") and any(
-        c.token.i == trigger.token.head.i and c.sense.type is trigger.sense.type for c in chosen
+def _same_event_as_head(trigger: Trigger, chosen: list[Trigger]) -> int | None:
+    """The index in ``chosen`` of the trigger this one tells again, if any: "attacked and
+    killed", "hit by a bomb, killing four" are one event, not two."""
+    if trigger.token.dep_ not in ("conj", "advcl"):
+        return None
+    return next(
+        (i for i, c in enumerate(chosen) if c.token.i == trigger.token.head.i and c.sense.type is trigger.sense.type),
+        None,
     )
 
 
+WEAPON_MODES = frozenset(lexicon.WEAPON_MODES.values())
 CLAIMS = frozenset({EventType.REQUEST, EventType.ACCUSE, EventType.REJECT})
 CROWD_KINDS = frozenset({ActorKind.PROTESTERS, ActorKind.RIOTERS, ActorKind.MOB})
 
@@ -1007,8 +1012,12 @@ def extract_events(
     for sent in doc.sents:
         triggers: list[Trigger] = []
         for trigger in find_triggers(sent):
-            if not _same_event_as_head(trigger, triggers):
+            head = _same_event_as_head(trigger, triggers)
+            if head is None:
                 triggers.append(trigger)
+            elif triggers[head].mode is None and trigger.token.dep_ == "advcl" and trigger.mode in WEAPON_MODES:
+                # "were killed when explosives went off": the clause says with what
+                triggers[head] = replace(triggers[head], mode=trigger.mode)
         slots = [(t, target) for t in triggers for target in split_targets(t)]
         staging: dict[int, int] = {}  # the verb that carries a protest noun -> that protest's event
         counts = find_counts(sent)

@@ -147,6 +147,7 @@ WEAPON_MODES: dict[str, str] = {
     "aircraft": "air/drone strike",
     "helicopter": "air/drone strike",
     "bomb": "explosives",
+    "explosive": "explosives",  # "the explosives they were carrying went off"
     "ied": "remote explosive/IED",
     "landmine": "remote explosive/IED",
     "mine": "remote explosive/IED",
@@ -343,7 +344,8 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "pelt": Sense(A, "mob violence"),
     # "stoned motorists", "stoned two suspected thieves to death"
     "stone": Sense(
-        A, "mob violence", needs=frozenset({"motorist", "vehicle", "police", "car", "bus", "death"})
+        A, "mob violence",
+        needs=frozenset({"motorist", "vehicle", "police", "officer", "policeman", "car", "bus", "train", "house", "death"}),
     ),
     "vandalize": Sense(A, "property destruction"),
     "torch": Sense(A, "property destruction"),

@@ -205,6 +205,8 @@ def _noun_carrier(token: Token) -> Token | None:
                 return child
     if _between(token):
         return token  # "a clash between supporters of A and B" is an event in itself
+    if _there_were(token):
+        return head  # "there were riots in Kisumu", "demonstrations were in most towns"
     for child in token.children:  # "Residents of X on 05/04 held protests at Y": a misread verb
         if misread_modifier(child) and child.i < token.i and lexicon.lemma(child) in lexicon.NOUN_EVENT_VERBS:
             return child
@@ -245,6 +247,17 @@ def _noun_carrier(token: Token) -> Token | None:
     if token.dep_ == "pobj" and head.lower_ in lexicon.TOLL_PREPS and _tells_toll(head.head):
         return head.head  # "killed in an air strike", "one is dead following clashes"
     return None
+
+
+def _there_were(token: Token) -> bool:
+    """An event said to have been somewhere: "There were clashes in X", "Protests were in
+    several towns" (the verb "be" with a place after it, or with "there")."""
+    head = token.head
+    if head.lemma_.lower() != "be" or head.i == token.i or token.dep_ not in ("attr", "nsubj"):
+        return False
+    if any(c.dep_ == "expl" for c in head.children):
+        return True
+    return token.dep_ == "nsubj" and any(c.dep_ == "prep" and c.lower_ in ("in", "at", "across") for c in head.children)
 
 
 def _tells_toll(word: Token) -> bool:
@@ -405,6 +418,8 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
         sense = _noun_sense(token)
         if sense is None:
             continue
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+            continue  # "there were no protests", "no clashes were reported"
         carrier = _noun_carrier(token)
         if carrier is None or is_negated(carrier) or is_irrealis(carrier) or _demanded(carrier):
             continue
