@@ -58,6 +58,8 @@ TOPONYMS: list[tuple[str, str, Where]] = [
       "Ontario officials said."), "London", Where(42.98, -81.25, "CAN")),
     (("Deputies arrested a Palestine man on Friday after a chase on the road to Tyler, "
       "the Anderson County sheriff told a Texas radio station."), "Palestine", Where(31.76, -95.63, "USA")),
+    # ... and a name at the end of a sentence is the same name
+    ("On Sunday gunmen opened fire on a crowd outside a bar in Guadalajara.", "Guadalajara", Where(20.67, -103.39, "MEX")),
     ("Government forces shelled Hama on Friday, Syrian activists said.", "Hama", Where(35.13, 36.75, "SYR")),
     ("Car bombs exploded in Homs, a city in central Syria.", "Homs", Where(34.73, 36.71, "SYR")),
     ("The police chief of Springfield, Ill., resigned on Monday.", "Springfield", Where(39.80, -89.64, "USA")),

@@ -459,6 +459,13 @@ def test_the_clash_told_after_a_riot_is_that_riot() -> None:
     ]
 
 
+def test_protests_someone_was_facing_are_background() -> None:
+    events = es.extract(
+        "Facing a week of strikes and protests, the president dissolved the cabinet on Sunday.", published=PUBLISHED
+    )
+    assert [e for e in events if e.type is es.EventType.PROTEST] == []
+
+
 def test_throwers_of_crude_bombs_are_rioters() -> None:
     (event,) = es.extract("Unidentified men exploded crude bombs outside a councillor's house in Rangpur on Sunday.",
                           published=PUBLISHED)

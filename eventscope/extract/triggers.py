@@ -193,6 +193,7 @@ def _noun_carrier(token: Token) -> Token | None:
         token.dep_ in ("nsubj", "nsubjpass", "dobj")
         and head.pos_ in ("VERB", "AUX")
         and lexicon.lemma(head) in lexicon.NOUN_EVENT_VERBS
+        and not (lexicon.lemma(head) == "face" and head.tag_ == "VBG")  # "Facing protests, the president ..."
     ):
         return head
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubj", "nsubjpass"):

@@ -95,12 +95,17 @@ class PlaceContext:
         """``countries`` without those only ``name`` itself voted for, when another has a
         sense of it (``senses``: the countries of its namesakes); alone, "Dhaka" still says
         Bangladesh."""
-        own = {iso3 for voter, iso3 in self.sole if voter == fold(name)}
+        own = {iso3 for voter, iso3 in self.sole if voter == _voter(name)}
         rest = tuple(c for c in self.countries if c not in own)
         return rest if set(rest) & senses else self.countries
 
 
 EMPTY_CONTEXT = PlaceContext()
+
+
+def _voter(name: str) -> str:
+    """A name as it votes: "Guadalajara" and "Guadalajara." are one voter."""
+    return fold(name).strip(" .,;:()'\"")
 
 
 # Weapons and strikes whose maker's demonym says nothing of where they hit.
@@ -159,7 +164,7 @@ def place_context(doc: Doc, gazetteer: Gazetteer) -> PlaceContext:
 
     def vote(iso3: str, weight: int, name: str) -> None:
         tally[iso3] += weight
-        voters[iso3].add(fold(name))
+        voters[iso3].add(_voter(name))
 
     ents = _whole_names(entities(doc[:]), gazetteer)
     for ent in ents:
