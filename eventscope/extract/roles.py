@@ -166,7 +166,7 @@ def _clause_subject(verb: Token) -> Token | None:
 
 
 # Verbs that tell a casualty: "killed in an attack", "wounded during clashes".
-TOLL_VERBS = frozenset({"kill", "injure", "wound", "hurt", "shoot", "maim"})
+CASUALTY_VERBS = frozenset({"kill", "injure", "wound", "hurt", "shoot", "maim"})
 
 # Verbs whose bare participle in a headline tells what was done to its subject.
 DONE_TO = (
@@ -179,7 +179,7 @@ DONE_TO = (
 def _suffered(verb: Token) -> bool:
     """A verb whose subject is a casualty: "were killed", "were injured", "died"."""
     lemma = verb.lemma_.lower()
-    return lemma == "die" or lemma in TOLL_VERBS and any(c.dep_ == "nsubjpass" for c in verb.children)
+    return lemma == "die" or lemma in CASUALTY_VERBS and any(c.dep_ == "nsubjpass" for c in verb.children)
 
 
 def _headline_passive(verb: Token) -> bool:
@@ -378,7 +378,7 @@ def find_roles(trigger: Trigger, target: Token | None = None) -> Roles:
         scope = [token, *([carrier] if carrier is not None else [])]
     else:
         agent_tok = _agent_of_verb(token)
-        if agent_tok is None and (_suffered(token) or lexicon.lemma(token) in TOLL_VERBS):
+        if agent_tok is None and (_suffered(token) or lexicon.lemma(token) in CASUALTY_VERBS):
             # "two farmers were killed in an attack by bandits": the attack's doer
             agent_tok = next(
                 (by[0] for event in _prep_object(token, lexicon.TOLL_PREPS)
