@@ -91,13 +91,15 @@ class PlaceContext:
     # other places are in Illinois): a name is no evidence for its own sense
     sole: tuple[tuple[str, str], ...] = ()
 
-    def countries_for(self, name: str, senses: set[str]) -> tuple[str, ...]:
+    def countries_for(self, name: str, gazetteer: Gazetteer) -> tuple[str, ...]:
         """``countries`` without those only ``name`` itself voted for, when another has a
-        sense of it (``senses``: the countries of its namesakes); alone, "Dhaka" still says
-        Bangladesh."""
+        town of that name; alone, "Dhaka" still says Bangladesh."""
         own = {iso3 for voter, iso3 in self.sole if voter == _voter(name)}
+        if not own:
+            return self.countries
         rest = tuple(c for c in self.countries if c not in own)
-        return rest if set(rest) & senses else self.countries
+        senses = {c.country for c in gazetteer.cities(name)}
+        return rest if senses.intersection(rest) else self.countries
 
 
 EMPTY_CONTEXT = PlaceContext()
@@ -749,8 +751,7 @@ def _resolve_alone(
     as_name: str | None = None,
 ) -> Place:
     """The Place a mention names by itself, read in the article's context."""
-    senses = {c.country for c in gazetteer.cities(as_name or span.text)}
-    context_countries, context_areas = context.countries_for(as_name or span.text, senses), context.areas
+    context_countries, context_areas = context.countries_for(as_name or span.text, gazetteer), context.areas
     evidence = evidence_for(article_id, span)
     mention = span.text
     names = [as_name] if as_name else _entity_texts(span)
