@@ -71,6 +71,7 @@ from eventscope.resolve.organisations import Organisations, load_organisations
 from eventscope.resolve.places import (
     KIND_WORDS,
     PlaceContext,
+    armed_group_homes,
     country_place,
     hinted_countries,
     misspelt_place,
@@ -119,8 +120,9 @@ class Context:
 
     @property
     def main_country(self) -> str | None:
-        """The country the article is about: the one it names most, else whose forces it names."""
-        return next(iter(self.places.countries or self.places.deployed), None)
+        """The country the article is about: the one it names most, else whose forces it
+        names, else the home of the armed groups it names."""
+        return next(iter(self.places.countries or self.places.deployed or self.places.homes), None)
 
     @property
     def body_start(self) -> int:
@@ -1004,6 +1006,8 @@ def extract_events(
         places = replace(places, countries=hinted_countries(doc, gazetteer, organisations))
     if not places.countries and not places.deployed and default_country:
         places = replace(places, countries=(default_country,))  # the feed's country, as the desk set it
+    if not places.countries and not places.deployed:
+        places = replace(places, homes=armed_group_homes(doc, organisations))
     ctx = Context(article, gazetteer, places, dateline, reference, derivation, organisations)
     named: dict[EventType, set[dt.date]] = {}
     source = Source(article.article_id, article.outlet, article.url, article.published)

@@ -21,6 +21,7 @@ from eventscope.extract.evidence import evidence_for
 from eventscope.extract.lexicon import WEAPONS
 from eventscope.nlp.text import entities
 from eventscope.records import Actor, ActorKind
+from eventscope.resolve.communities import Communities, Community, load_communities
 from eventscope.resolve.gazetteer import Gazetteer
 from eventscope.resolve.organisations import Organisation, Organisations, load_organisations
 
@@ -227,6 +228,23 @@ def _organisation(phrase: Span, organisations: Organisations) -> Organisation | 
     return None
 
 
+# How a community's name hangs on the head of the phrase that names it: "Pokot raiders",
+# "the Kikuyu youths", "members of the Maasai community"; not in a clause about the head
+# ("police who chased the Pokot").
+COMMUNITY_LINKS = frozenset({"compound", "amod", "nmod", "poss", "pobj", "prep", "appos", "npadvmod"})
+
+
+def _community(phrase: Span, communities: Communities) -> Community | None:
+    """The ethnic community or clan the phrase names, if any."""
+    for community, words in communities.find_all(phrase):
+        token = words.root
+        while token != phrase.root and token.dep_ in COMMUNITY_LINKS and token.head != token:
+            token = token.head
+        if token == phrase.root:
+            return community
+    return None
+
+
 QUANTITY_HEADS = frozenset({"hundred", "dozen", "thousand", "score", "number", "scores", "hundreds", "dozens", "thousands"})
 
 
@@ -292,14 +310,18 @@ def resolve_actor(
     perpetrator: bool = False,
     mode: str | None = None,
     organisations: Organisations | None = None,
+    communities: Communities | None = None,
 ) -> Actor:
     """The canonical actor for a noun phrase.
 
     ``perpetrator`` marks the doer of violence: "people" or "men" who attack
     are a mob when the violence is unarmed (beating, stoning, arson), and an
     unidentified armed group when they are armed or ``mode`` is armed or remote
-    violence (rockets, drones, bombs, shooting). ``organisations`` defaults to
-    the shipped table.
+    violence (rockets, drones, bombs, shooting). An armed group of an ethnic
+    community ("Pokot raiders"), or a community doing violence ("the Orma
+    attacked"), is that community's militia, and any phrase naming a community
+    takes its country ("Turkana herders": Kenya). ``organisations`` and ``communities`` default to the
+    shipped tables.
     """
     table = organisations if organisations is not None else load_organisations()
     mention = phrase.text
@@ -320,7 +342,12 @@ def resolve_actor(
         kind = K.MOB  # "unidentified assailants hurled crude bombs": rioters, for ACLED
     if sponsor is not None and kind in (None, K.GOVERNMENT, K.OTHER):
         kind = K.REBEL  # "Iran-backed groups", "Tehran's proxies": backed, so not the state
-    country = _country(phrase, gazetteer)
+    community = _community(phrase, communities if communities is not None else load_communities())
+    if community is not None and (kind in (K.UNIDENTIFIED, K.REBEL, K.COMMUNAL) or (kind is None and perpetrator)):
+        # "Pokot raiders", "the Orma ethnic group attacked": the community's militia;
+        # "Maasai herders" who are shot stay herders
+        kind = K.COMMUNAL
+    country = _country(phrase, gazetteer) or (community.country if community is not None else None)
     if country is None and kind in CONTEXT_COUNTRY_KINDS:
         country = main_country
     name = mention.removeprefix("the ").removeprefix("The ")
@@ -334,6 +361,9 @@ def resolve_actor(
         state = gazetteer.country_by_code(country)
         if state is not None:
             name = ACLED_NAMES[kind].format(country=state.name)
+    elif kind is K.COMMUNAL and community is not None and country:
+        state = gazetteer.country_by_code(country)
+        name = f"{community.name} Ethnic Militia ({state.name if state else country})"
     return Actor(
         name=name, mention=mention, country=country, kind=kind, evidence=evidence,
         sponsor=sponsor,

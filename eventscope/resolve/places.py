@@ -22,6 +22,7 @@ from eventscope.extract.evidence import evidence_for
 from eventscope.extract.lexicon import PLACE_NOUNS
 from eventscope.nlp.text import doc_text, entities
 from eventscope.records import ActorKind, Evidence, GeoPrecision, Place
+from eventscope.resolve.communities import Communities, load_communities
 from eventscope.resolve.gazetteer import (
     COUNTRY_ALIASES,
     City,
@@ -90,6 +91,9 @@ class PlaceContext:
     # (folded name, ISO3) for a country only that name voted for ("Paris" in a story whose
     # other places are in Illinois): a name is no evidence for its own sense
     sole: tuple[tuple[str, str], ...] = ()
+    # home countries of the armed groups it names: the article's country only when nothing
+    # else says one, and no say in which town a name is
+    homes: tuple[str, ...] = ()
 
     def countries_for(self, name: str, gazetteer: Gazetteer) -> tuple[str, ...]:
         """``countries`` without those only ``name`` itself voted for, when another has a
@@ -152,8 +156,9 @@ def _whole_names(ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
     return joined
 
 
-def place_context(doc: Doc, gazetteer: Gazetteer) -> PlaceContext:
-    """Countries and states the article names: directly, by demonym, or through a town.
+def place_context(doc: Doc, gazetteer: Gazetteer, communities: Communities | None = None) -> PlaceContext:
+    """Countries and states the article names: directly, by demonym, through a town, or
+    through an ethnic community most of whom live in one country ("Pokot", "Tigrayans").
 
     A name that is both a country and a state ("Georgia") is left out: it is
     what the rest of the article decides. Administrative areas the model
@@ -208,6 +213,8 @@ def place_context(doc: Doc, gazetteer: Gazetteer) -> PlaceContext:
         rivals = {c.country for c in cities if cities and c.population * 10 >= cities[0].population}
         if len(rivals) == 1 and cities[0].population >= TOWN_OF_NOTE:
             vote(rivals.pop(), 1, ent.text)
+    for community, words in (communities if communities is not None else load_communities()).find_all(doc[:]):
+        vote(community.country, 1, words.text)  # "Pokot raiders": where most Pokot live, as a town of note
     for name in _area_names(doc, gazetteer):
         found = [a for a in gazetteer.subdivisions(name)]
         if len({a.country for a in found}) == 1 and country_named(gazetteer, name) is None:
@@ -268,6 +275,19 @@ def hinted_countries(doc: Doc, gazetteer: Gazetteer, organisations: Organisation
         organisation = match.organisation
         if organisation.country and organisation.kind in HOMEBOUND_KINDS:
             tally[organisation.country] += 1
+    return tuple(iso3 for iso3, _ in tally.most_common())
+
+
+def armed_group_homes(doc: Doc, organisations: Organisations) -> tuple[str, ...]:
+    """Home countries of the armed groups an article names ("Mungiki members": Kenya),
+    most named first: the best guess at a story's country when nothing else says it,
+    never a say in which town a name is (groups cross borders: "al-Shabaab attacked
+    El Wak" may be either El Wak)."""
+    tally = Counter(
+        match.organisation.country
+        for match in organisations.find_all(doc_text(doc))
+        if match.organisation.country and match.organisation.kind not in HOMEBOUND_KINDS
+    )
     return tuple(iso3 for iso3, _ in tally.most_common())
 
 
