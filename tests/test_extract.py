@@ -352,6 +352,28 @@ def test_a_bare_toll_after_a_clash_is_the_clash_toll():
     assert [(q.min, q.max) for q in events[0].killed] == [(3, 3)]
 
 
+def test_a_toll_told_of_the_clash_joins_a_riot_whatever_else_the_sentence_says():
+    # the "in the clash" hangs on the injured, not on the killed
+    text = (
+        "On 9 June 2024, traders clashed with municipal guards in Kumasi during their "
+        "demonstration against evictions. Four people were killed and over 30 were injured in the clash."
+    )
+    events = es.extract(text, published="2024-06-10")
+    assert [(e.acled_event_type, e.acled_sub_event_type) for e in events] == [("Riots", "Violent demonstration")]
+    assert [(q.min, q.max) for q in events[0].killed] == [(4, 4)]
+    assert [q.min for q in events[0].injured] == [31]  # "over 30"
+
+
+def test_a_bare_toll_two_sentences_after_a_clash_is_still_its_toll():
+    text = (
+        "On 19 July 2024, student demonstrators clashed with police in Narsingdi, demanding the "
+        "end of quotas. Police fired tear gas at them. Three persons were killed, including a passer-by."
+    )
+    events = es.extract(text, published="2024-07-20")
+    assert [(e.acled_event_type, e.acled_sub_event_type) for e in events] == [("Riots", "Violent demonstration")]
+    assert [(q.min, q.max) for q in events[0].killed] == [(3, 3)]
+
+
 def test_a_killing_with_a_doer_after_an_attack_is_its_own_event():
     # "it said it killed four rebels" is the army's raid, not the toll of the rebels' attack
     text = (

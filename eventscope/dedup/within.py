@@ -8,8 +8,9 @@ Events join the first earlier group they fit in full, in text order, so the
 lead's event speaks for the group and keeps every count and piece of evidence.
 A mention whose sentence states no date (its date is the publication date or
 the dateline) gives no "also reported" date: nobody reported it. A bare toll
-("Two persons were killed.", no doer, place or date of its own) right after an
-attack or clash is that event's toll. The merged event is typed (ACLED, CAMEO)
+("Two persons were killed.", no doer, place or date of its own) within two
+sentences of an attack, clash or riot is that event's toll, and so is a toll with
+no doer told "in the clash" of a riot. The merged event is typed (ACLED, CAMEO)
 from its merged mode and actors.
 """
 
@@ -52,13 +53,15 @@ def _bare_toll(event: Event, before: Event) -> bool:
     """ "Two persons were killed." right after "demonstrators clashed with police": the
     toll of the event just told, with no doer, place or date of its own."""
     return (
-        event.type is before.type is EventType.ASSAULT
+        event.type is EventType.ASSAULT
+        and (before.type is EventType.ASSAULT or before.acled_event_type == "Riots")
         and event.actor1 is None
         and event.trigger.text.lower() in TOLL_WORDS
         and _passive(event)  # "it said it killed three" has a doer, if only a pronoun
         and stated_place(event) is None
         and _date_elsewhere(event)
-        and 0 <= event.evidence.sentence_index - before.evidence.sentence_index <= 1
+        # "Police fired tear gas." may come between the clash and its toll
+        and 0 <= event.evidence.sentence_index - before.evidence.sentence_index <= 2
         and not _separate(event)
     )
 
@@ -139,10 +142,20 @@ def _one_riot(a: Event, b: Event) -> bool:
     return a.acled_event_type == b.acled_event_type == "Riots" and {a.type, b.type} == RIOT_TYPES
 
 
+def _riot_toll(a: Event, b: Event) -> bool:
+    """A riot and a toll with no doer told of it ("students clashed with police ... At
+    least 6 people were killed in the clash"): the riot's dead, not an attack of its own."""
+    riot, toll = (a, b) if a.acled_event_type == "Riots" else (b, a)
+    return (
+        riot.acled_event_type == "Riots" and toll.type is EventType.ASSAULT and toll.actor1 is None
+        and _passive(toll) and _toll(toll)
+    )
+
+
 def same_within(a: Event, b: Event) -> bool:
     """Whether two events of one article are mentions of one event."""
     return (
-        (a.type is b.type or _one_riot(a, b))
+        (a.type is b.type or _one_riot(a, b) or _riot_toll(a, b))
         and not (a.is_aggregate or b.is_aggregate)
         and not (_separate(a) or _separate(b))
         and dates_fit(a.date, b.date)
