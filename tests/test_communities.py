@@ -128,3 +128,51 @@ def test_the_country_setting_outweighs_an_armed_groups_home() -> None:
     assert event.location is not None and event.location.country == "KEN"
     (event,) = _events("Al-Shabaab fighters ambushed a bus on Sunday, killing two people.")
     assert event.location is not None and event.location.country == "SOM"
+
+
+# --- clashes between communities: the dead are no side ---------------------------------
+
+
+def _typed(text: str) -> list[tuple[str | None, str | None, str | None, list[int]]]:
+    return [
+        (e.acled_sub_event_type, e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None,
+         [q.min for q in e.killed])
+        for e in _events(text)
+    ]
+
+
+def test_deaths_in_clashes_between_two_communities_are_a_clash_of_their_militias() -> None:
+    assert _typed("Three people were killed in clashes between Pokot and Turkana herders near Lokori.") == [
+        ("Armed clash", "Pokot Ethnic Militia (Kenya)", "Turkana Ethnic Militia (Kenya)", [3]),
+    ]
+
+
+def test_deaths_in_violence_between_two_communities_are_a_clash() -> None:
+    assert _typed("Two herders were killed in violence between Kalenjin and Maasai youths in Narok.") == [
+        ("Armed clash", "Kalenjin Ethnic Militia (Kenya)", "Maasai Ethnic Militia (Kenya)", [2]),
+    ]
+
+
+def test_those_killed_during_days_of_clashes_are_not_a_side() -> None:
+    assert _typed("At least eight people were killed following three days of ethnic clashes in Kinango.") == [
+        ("Armed clash", None, None, [8]),
+    ]
+
+
+def test_deaths_in_the_battle_make_it_a_battle() -> None:
+    assert _typed("Four of the raiders were killed in the battle.") == [("Armed clash", None, None, [4])]
+
+
+def test_violence_told_as_background_is_no_clash() -> None:
+    events = _events(
+        "A boy was hacked to death in Esoit village on Sunday. The attack follows violence between "
+        "the Maasai and Kipsigis communities last month."
+    )
+    assert [e.acled_sub_event_type for e in events] == ["Attack"]
+
+
+def test_people_hurt_by_fire_in_a_clash_do_not_make_it_an_attack_on_civilians() -> None:
+    events = _events(
+        "On Sunday, Kipsigi and Maasai militias clashed at Olmekenyu. Six people were injured in arrow fire."
+    )
+    assert [e.acled_sub_event_type for e in events] == ["Armed clash"]

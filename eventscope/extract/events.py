@@ -1234,7 +1234,7 @@ def _escalated(event: Event, doc: Doc, sentences: list[Span]) -> Event:
 
 def _actor(
     phrase: Span, ctx: Context, *, perpetrator: bool = False, mode: str | None = None,
-    pronoun_ok: bool = False,
+    pronoun_ok: bool = False, fighting: bool = False,
 ) -> Actor | None:
     """The canonical actor a phrase names, or, for "the group" or "it", the named actor it
     refers back to (None for a pronoun that refers to no one known)."""
@@ -1254,7 +1254,7 @@ def _actor(
         return None
     return resolve_actor(
         article_id, phrase, ctx.gazetteer, ctx.main_country, perpetrator=perpetrator, mode=mode,
-        organisations=organisations,
+        organisations=organisations, fighting=fighting,
     )
 
 
@@ -1366,7 +1366,7 @@ def _build(
         if agent
         else None
     )
-    actor2 = _actor(roles.patient, ctx) if roles.patient else None
+    actor2 = _actor(roles.patient, ctx, fighting=mode == "armed clash") if roles.patient else None
     actor_tokens = {t.i for span in (roles.agent, roles.patient) if span is not None for t in span}
     place = _at_capital(_place_for(trigger, roles.places, actor_tokens, ctx), ctx.gazetteer)
     date = _date_for(trigger, ctx, anchors)

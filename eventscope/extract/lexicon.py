@@ -525,6 +525,8 @@ DEMANDING = frozenset({"demand", "protest", "denounce", "condemn", "oppose", "pr
 GRIEVANCES = frozenset({"demand", "condemn", "denounce", "decry", "seek", "mourn"})
 # The prepositions that tie an event noun to a toll: "one dead following clashes".
 TOLL_PREPS = frozenset({"in", "during", "following", "after", "amid", "from"})
+# Spells of time an event filled: "two days of clashes", "a night of rioting".
+SPELLS = frozenset({"hour", "night", "day", "week", "month", "spell", "bout", "round", "wave"})
 # Verbs that end in an event: "resulted in protests", "led to clashes".
 OUTCOME_VERBS = frozenset({"result", "lead", "culminate", "degenerate", "turn", "escalate", "descend"})
 # Verbless reports ("Traders protest fees", "A group marches in protest"): the small

@@ -284,12 +284,45 @@ def _place_span(head: Token) -> Span | None:
     return None
 
 
-def find_roles(trigger: Trigger, target: Token | None = None) -> Roles:
-    """The agent, patient and places of a trigger (``target`` picks one of several)."""
+def _clash_died_in(trigger: Trigger) -> Token | None:
+    """The clash a death or injury is told in ("four were killed in clashes between X and
+    Y", "following two days of clashes"), when the clash made the verb's event one."""
     token = trigger.token
+    if trigger.nominal or trigger.mode != "armed clash" or trigger.sense.mode == "armed clash":
+        return None
+    if lexicon.lemma(token) not in CASUALTY_VERBS | lexicon.KILL_WORDS | lexicon.INJURE_WORDS:
+        return None
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in lexicon.TOLL_PREPS):
+        for word in (c for c in prep.children if c.dep_ == "pobj"):  # "two days" is a DATE
+            spell = _prep_object(word, frozenset({"of"})) if word.lemma_.lower() in lexicon.SPELLS else []
+            if spell or word.ent_type_ not in ("DATE", "TIME"):
+                return spell[0] if spell else word
+    return None
+
+
+def find_roles(trigger: Trigger, target: Token | None = None) -> Roles:
+    """The agent, patient and places of a trigger (``target`` picks one of several).
+
+    Those killed or hurt in a clash are no side of it: "four were killed in clashes between
+    X and Y" has X and Y as sides, "... in clashes in Kinango" none."""
+    token = trigger.token
+    clash = _clash_died_in(trigger)
+    if clash is not None:
+        token = clash
     # "clashes between X and Y", and the gerund "fighting between X and Y" the parser calls a verb
     gerund = token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
-    between = _prep_object(token, frozenset({"between"})) if trigger.nominal or gerund else []
+    between = (
+        _prep_object(token, frozenset({"between"})) if trigger.nominal or gerund or clash is not None else []
+    )
+    if clash is not None and not between:
+        # "two soldiers were killed in a shootout with bandits": the dead were a side
+        foes = _prep_object(clash, frozenset({"with"}))
+        fallen = _child(trigger.token, "nsubjpass", "nsubj") if foes else None
+        return Roles(
+            noun_phrase(fallen) if fallen is not None and _is_actorish(fallen) else None,
+            noun_phrase(foes[0]) if foes and _is_actorish(foes[0]) else None,
+            tuple(_places_near([trigger.token, clash])),
+        )
     if between:
         # "a clash between supporters of A and those of B"
         sides = [between[0], *between[0].conjuncts]
@@ -396,8 +429,7 @@ def find_roles(trigger: Trigger, target: Token | None = None) -> Roles:
                 agent_tok = _noun_before(token)  # "Kenyan police arrest 50 suspects"
             if patient_tok is None:
                 patient_tok = _child(token, "appos")  # "Police battle Somali raiders"
-        clash = trigger.sense.mode == "armed clash"
-        if patient_tok is None and clash and agent_tok is not None and agent_tok.conjuncts:
+        if patient_tok is None and trigger.sense.mode == "armed clash" and agent_tok is not None and agent_tok.conjuncts:
             patient_tok = agent_tok.conjuncts[0]  # "rebels and troops clashed": both sides
         scope = [token]
     scope.extend(t for t in (agent_tok, patient_tok) if t is not None)

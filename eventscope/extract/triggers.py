@@ -196,14 +196,20 @@ def _noun_carrier(token: Token) -> Token | None:
         and not (lexicon.lemma(head) == "face" and head.tag_ == "VBG")  # "Facing protests, the president ..."
     ):
         return head
-    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubj", "nsubjpass"):
-        return _noun_carrier(head.head)  # "imposed seven rounds of sanctions"
+    if token.dep_ == "pobj" and head.lower_ == "of" and (
+        head.head.dep_ in ("dobj", "nsubj", "nsubjpass")
+        or (head.head.dep_ == "pobj" and head.head.lemma_.lower() in lexicon.SPELLS)
+    ):
+        # "imposed seven rounds of sanctions", "killed following two days of clashes"
+        return _noun_carrier(head.head)
     if token.dep_ == "ROOT" and not lexicon.has_finite_verb(token.sent):
         return token  # a headline without a verb: "Protest in Rhamu over the county budget"
     if token.dep_ == "ROOT":
         for child in token.children:  # "Clan clash leaves one dead": the parser's headline
             if child.dep_ in ("advcl", "acl", "relcl") and lexicon.lemma(child) in lexicon.NOUN_EVENT_VERBS:
                 return child
+    if token.dep_ == "pobj" and head.lower_ in lexicon.TOLL_PREPS and _tells_toll(head.head):
+        return head.head  # "four were killed in clashes between A and B": the deaths tell the clash
     if _between(token):
         return token  # "a clash between supporters of A and B" is an event in itself
     if _there_were(token):
@@ -365,17 +371,27 @@ def _noun_sense(token: Token) -> Sense | None:
         sense = lexicon.NOUN_TRIGGERS["shootout"]  # "a shoot-out", split by the tokenizer
     if _is_sit_in(token):
         sense = lexicon.NOUN_TRIGGERS["protest"]  # "held a sit-in", split by the tokenizer
+    if sense is None and token.lemma_.lower() == "violence" and _between(token) and _died_in(token):
+        sense = lexicon.NOUN_TRIGGERS["clash"]  # "killed in violence between Kalenjin and Maasai youths"
     if sense is None and token.lemma_.lower() != "strike":
         return None  # most nouns: no need to read their modifiers (this runs for every word)
     modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss")}
-    if sense is not None and sense.needs is not None and not modifiers & sense.needs and not _between(token):
-        return None  # "a battle between Luo and Kikuyu groups" needs no "running"
+    if (
+        sense is not None and sense.needs is not None and not modifiers & sense.needs
+        and not _between(token) and not (sense.mode == "armed clash" and _died_in(token))
+    ):
+        return None  # "a battle between Luo and Kikuyu groups", "killed in the battle" need no "running"
     if token.lemma_.lower() == "strike" and (
         modifiers & lexicon.WALKOUT_WORDS
         or (token.head.lower_ == "on" and token.head.head.lemma_.lower() == "go")
     ):
         return lexicon.WALKOUT  # "a general strike", "went on strike"
     return sense
+
+
+def _died_in(token: Token) -> bool:
+    """ "Three were killed in the battle": people died in it, so it was fought."""
+    return token.dep_ == "pobj" and token.head.lower_ in lexicon.TOLL_PREPS and _tells_toll(token.head.head)
 
 
 def _is_sit_in(token: Token) -> bool:

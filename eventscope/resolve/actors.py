@@ -311,6 +311,7 @@ def resolve_actor(
     mode: str | None = None,
     organisations: Organisations | None = None,
     communities: Communities | None = None,
+    fighting: bool = False,
 ) -> Actor:
     """The canonical actor for a noun phrase.
 
@@ -320,8 +321,9 @@ def resolve_actor(
     violence (rockets, drones, bombs, shooting). An armed group of an ethnic
     community ("Pokot raiders"), or a community doing violence ("the Orma
     attacked"), is that community's militia, and any phrase naming a community
-    takes its country ("Turkana herders": Kenya). ``organisations`` and ``communities`` default to the
-    shipped tables.
+    takes its country ("Turkana herders": Kenya); so is a community's side of a clash
+    (``fighting``: "clashes between Pokot and Turkana herders"). ``organisations`` and
+    ``communities`` default to the shipped tables.
     """
     table = organisations if organisations is not None else load_organisations()
     mention = phrase.text
@@ -335,23 +337,30 @@ def resolve_actor(
             country=known.country or _country(phrase, gazetteer), kind=known.kind,
             evidence=evidence, sponsor=known.sponsor or sponsor,
         )
-    kind = _kind(phrase)
+    community = _community(phrase, communities if communities is not None else load_communities())
+    # "Kalenjin", "Pokot" alone: the model tags them as places or persons; a community
+    # is neither a government nor a person
+    named_community = community is not None and phrase.root.ent_type_ in ("GPE", "PERSON") and (
+        phrase.root.lower_.removesuffix("s") in {w.lower() for w in (community.name, *community.aliases)}
+    )
+    kind = None if named_community else _kind(phrase)
     if perpetrator and kind is K.CIVILIANS:
         kind = _perpetrator_kind(phrase, mode)
     elif perpetrator and kind is K.UNIDENTIFIED and mode == "mob violence":
         kind = K.MOB  # "unidentified assailants hurled crude bombs": rioters, for ACLED
     if sponsor is not None and kind in (None, K.GOVERNMENT, K.OTHER):
         kind = K.REBEL  # "Iran-backed groups", "Tehran's proxies": backed, so not the state
-    community = _community(phrase, communities if communities is not None else load_communities())
-    if community is not None and (kind in (K.UNIDENTIFIED, K.REBEL, K.COMMUNAL) or (kind is None and perpetrator)):
-        # "Pokot raiders", "the Orma ethnic group attacked": the community's militia;
-        # "Maasai herders" who are shot stay herders
+    armed = kind in (K.UNIDENTIFIED, K.REBEL, K.COMMUNAL)
+    if community is not None and (armed or (kind is None and perpetrator) or (fighting and kind in (None, K.CIVILIANS))):
+        # "Pokot raiders", "the Orma ethnic group attacked", "clashes between Kalenjin and
+        # Maasai youths": the community's militia; "Maasai herders" who are shot stay herders
         kind = K.COMMUNAL
-    country = _country(phrase, gazetteer) or (community.country if community is not None else None)
+    home = community.country if community is not None else None
+    country = (home if named_community else None) or _country(phrase, gazetteer) or home
     if country is None and kind in CONTEXT_COUNTRY_KINDS:
         country = main_country
     name = mention.removeprefix("the ").removeprefix("The ")
-    person = next((e for e in entities(phrase) if e.label_ == "PERSON"), None)
+    person = None if named_community else next((e for e in entities(phrase) if e.label_ == "PERSON"), None)
     if person is not None and person.root == phrase.root:
         name = person.text
     elif phrase.root.ent_type_ == "GPE" and kind is K.GOVERNMENT and country:
