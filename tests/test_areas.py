@@ -63,6 +63,30 @@ def test_the_shipped_table_gives_areas_without_a_namesake_town_a_centre():
     assert _km(area.lat, area.lon, -1.5, 39.9) < 150  # Tana River County, from public maps
 
 
+@pytest.mark.parametrize(
+    ("name", "country", "lat", "lon"),
+    [
+        # ISO names these areas as no town table does; each is named for its main town
+        ("Nairobi City", "KEN", -1.29, 36.82),
+        ("Chattogram", "BGD", 22.34, 91.83),
+        ("Dubayy", "ARE", 25.08, 55.31),
+        ("Wien", "AUT", 48.21, 16.37),
+    ],
+)
+def test_an_area_no_town_table_names_is_at_the_town_it_is_named_for(name, country, lat, lon):
+    (area,) = [a for a in load_gazetteer().subdivisions(name) if a.country == country and a.top_level]
+    assert area.lat is not None and _km(area.lat, area.lon, lat, lon) < 25
+
+
+def test_students_of_a_capitals_university_are_placed_in_the_capital_not_the_countrys_middle():
+    events = es.extract(
+        "Students of the University of Nairobi protested against fee increases on Monday.",
+        published="2024-05-06",
+    )
+    assert events and events[0].location.lat is not None
+    assert _km(events[0].location.lat, events[0].location.lon, -1.29, 36.82) < 25
+
+
 def _km(lat1, lon1, lat2, lon2):
     p1, p2 = math.radians(lat1), math.radians(lat2)
     a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2

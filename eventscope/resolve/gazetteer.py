@@ -409,11 +409,19 @@ class Gazetteer:
              for area in pycountry.subdivisions),
             read_centres(),
         )
+        towns = _towns_by_name(cities)
         for area in pycountry.subdivisions:
             centre = weights.get(area.code)
             middle = (centre[1] / centre[0], centre[2] / centre[0], int(centre[0])) if centre else found.get(
                 (area.country_code, area.name), (None, None, 0)
             )
+            if middle[0] is None:
+                # "Nairobi City", "Dubayy", "Chattogram": no town table names the area as ISO
+                # does, but the area is named for its main town, which stands in for its centre
+                middle = _namesake_town(
+                    (area.name, *SUBDIVISION_ALIASES.get(area.code, ())),
+                    alpha2_to_3.get(area.country_code, ""), towns,
+                ) or middle
             areas.append(
                 Subdivision(
                     area.name, alpha2_to_3.get(area.country_code, area.country_code), area.type,
@@ -428,6 +436,33 @@ class Gazetteer:
             for data in cache_.get_continents().values()
         ]
         return cls(countries, names, cities, (*LANDMARKS, *continents), areas)
+
+
+# A town an area is named for must be of this size to stand in for the area's centre.
+TOWN_OF_NOTE_FOR_AREA = 10_000
+# Words an area's name adds to its town's: "Nairobi City", "Sofia (stolitsa)".
+_AREA_WORDS = re.compile(r"\s*(?:\bcity\b|\bcapital\b|\bmetropolitan\b|\(.*\))\s*")
+
+
+def _towns_by_name(cities: list[tuple[City, list[str]]]) -> dict[tuple[str, str], City]:
+    """The biggest town of each (ISO3, folded name or alternate name)."""
+    towns: dict[tuple[str, str], City] = {}
+    for city, aliases in sorted(cities, key=lambda pair: pair[0].population):
+        for name in (city.name, *aliases):
+            towns[(city.country, fold(name))] = city
+    return towns
+
+
+def _namesake_town(
+    names: Iterable[str], country: str, towns: dict[tuple[str, str], City]
+) -> tuple[float, float, int] | None:
+    """The position of the town of note an area is named for, if any (one town: ``towns`` 1)."""
+    for name in names:
+        for key in (fold(name), fold(_AREA_WORDS.sub(" ", name)).strip()):
+            town = towns.get((country, key))
+            if town is not None and town.population >= TOWN_OF_NOTE_FOR_AREA:
+                return town.lat, town.lon, 1
+    return None
 
 
 def _is_code(alias: str) -> bool:
