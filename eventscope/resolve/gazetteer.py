@@ -444,24 +444,30 @@ TOWN_OF_NOTE_FOR_AREA = 10_000
 _AREA_WORDS = re.compile(r"\s*(?:\bcity\b|\bcapital\b|\bmetropolitan\b|\(.*\))\s*")
 
 
-def _towns_by_name(cities: list[tuple[City, list[str]]]) -> dict[tuple[str, str], City]:
-    """The biggest town of each (ISO3, folded name or alternate name)."""
-    towns: dict[tuple[str, str], City] = {}
+def _towns_by_name(cities: list[tuple[City, list[str]]]) -> dict[tuple[str, str], tuple[float, float]]:
+    """The position of the biggest town of note of each (ISO3, folded name or alternate
+    name), and of the curated towns (landmarks of precision 1)."""
+    towns: dict[tuple[str, str], tuple[float, float]] = {}
     for city, aliases in sorted(cities, key=lambda pair: pair[0].population):
-        for name in (city.name, *aliases):
-            towns[(city.country, fold(name))] = city
+        if city.population >= TOWN_OF_NOTE_FOR_AREA:
+            for name in (city.name, *aliases):
+                towns[(city.country, fold(name))] = (city.lat, city.lon)
+    for landmark in LANDMARKS:
+        if landmark.precision == 1:
+            for name in (landmark.name, *landmark.aliases):
+                towns.setdefault((landmark.country, fold(name)), (landmark.lat, landmark.lon))
     return towns
 
 
 def _namesake_town(
-    names: Iterable[str], country: str, towns: dict[tuple[str, str], City]
+    names: Iterable[str], country: str, towns: dict[tuple[str, str], tuple[float, float]]
 ) -> tuple[float, float, int] | None:
-    """The position of the town of note an area is named for, if any (one town: ``towns`` 1)."""
+    """The position of the town an area is named for, if any (one town: ``towns`` 1)."""
     for name in names:
         for key in (fold(name), fold(_AREA_WORDS.sub(" ", name)).strip()):
             town = towns.get((country, key))
-            if town is not None and town.population >= TOWN_OF_NOTE_FOR_AREA:
-                return town.lat, town.lon, 1
+            if town is not None:
+                return town[0], town[1], 1
     return None
 
 
