@@ -21,8 +21,8 @@ from eventscope.extract.evidence import evidence_for
 from eventscope.extract.lexicon import WEAPONS
 from eventscope.nlp.text import entities
 from eventscope.records import Actor, ActorKind
-from eventscope.resolve.communities import Communities, Community, load_communities
 from eventscope.resolve.gazetteer import Gazetteer
+from eventscope.resolve.homelands import Named, NameTable, load_communities
 from eventscope.resolve.organisations import Organisation, Organisations, load_organisations
 
 K = ActorKind
@@ -234,7 +234,7 @@ def _organisation(phrase: Span, organisations: Organisations) -> Organisation | 
 COMMUNITY_LINKS = frozenset({"compound", "amod", "nmod", "poss", "pobj", "prep", "appos", "npadvmod"})
 
 
-def _community(phrase: Span, communities: Communities) -> Community | None:
+def _community(phrase: Span, communities: NameTable) -> Named | None:
     """The ethnic community or clan the phrase names, if any."""
     for community, words in communities.find_all(phrase):
         token = words.root
@@ -310,7 +310,7 @@ def resolve_actor(
     perpetrator: bool = False,
     mode: str | None = None,
     organisations: Organisations | None = None,
-    communities: Communities | None = None,
+    communities: NameTable | None = None,
     fighting: bool = False,
 ) -> Actor:
     """The canonical actor for a noun phrase.

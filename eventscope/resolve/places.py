@@ -22,7 +22,6 @@ from eventscope.extract.evidence import evidence_for
 from eventscope.extract.lexicon import PLACE_NOUNS
 from eventscope.nlp.text import doc_text, entities
 from eventscope.records import ActorKind, Evidence, GeoPrecision, Place
-from eventscope.resolve.communities import Communities, load_communities
 from eventscope.resolve.gazetteer import (
     COUNTRY_ALIASES,
     City,
@@ -32,6 +31,7 @@ from eventscope.resolve.gazetteer import (
     fold,
     same_name,
 )
+from eventscope.resolve.homelands import NameTable, load_communities, load_leaders
 from eventscope.resolve.organisations import Organisations
 
 DIRECTIONS = frozenset(
@@ -156,7 +156,7 @@ def _whole_names(ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
     return joined
 
 
-def place_context(doc: Doc, gazetteer: Gazetteer, communities: Communities | None = None) -> PlaceContext:
+def place_context(doc: Doc, gazetteer: Gazetteer, communities: NameTable | None = None) -> PlaceContext:
     """Countries and states the article names: directly, by demonym, through a town, or
     through an ethnic community most of whom live in one country ("Pokot", "Tigrayans").
 
@@ -256,8 +256,10 @@ def hinted_countries(doc: Doc, gazetteer: Gazetteer, organisations: Organisation
     """Countries an article names only in passing, for a story that names no place.
 
     A country inside an organisation's name ("the Kenya Wildlife Service",
-    "Technical University of Malawi") and the home of a named party or state
-    body ("ODM supporters") say which country the story is in, most hinted first.
+    "Technical University of Malawi"), the home of a named party or state body
+    ("ODM supporters") and the country of a national political figure ("after
+    Kibaki was declared winner", ``homelands.load_leaders``) say which country the
+    story is in, most hinted first.
     """
     tally: Counter[str] = Counter()
     for ent in entities(doc[:]):
@@ -275,6 +277,8 @@ def hinted_countries(doc: Doc, gazetteer: Gazetteer, organisations: Organisation
         organisation = match.organisation
         if organisation.country and organisation.kind in HOMEBOUND_KINDS:
             tally[organisation.country] += 1
+    for leader, _ in load_leaders().find_all(doc[:]):
+        tally[leader.country] += 1  # "riots after Kibaki's win": a national figure's country
     return tuple(iso3 for iso3, _ in tally.most_common())
 
 

@@ -1,8 +1,9 @@
-"""Ethnic communities and armed groups' homes: who an armed group is, and where a story
-that names no place happened.
+"""Names that say a country (ethnic communities, national figures) and armed groups'
+homes: who an armed group is, and where a story that names no place happened.
 
 Every sentence here was written for these tests; expected values were checked by hand
-against the shipped tables (eventscope/data/communities.toml, organisations.toml).
+against the shipped tables (eventscope/data/communities.toml, leaders.toml,
+organisations.toml).
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from eventscope.config import Config
 from eventscope.nlp.model import load_model
 from eventscope.records import ActorKind, Event
 from eventscope.resolve.actors import resolve_actor
-from eventscope.resolve.communities import load_communities
 from eventscope.resolve.gazetteer import load_gazetteer
+from eventscope.resolve.homelands import load_communities, load_leaders
 
 K = ActorKind
 PUBLISHED = "2019-03-20"
@@ -176,3 +177,30 @@ def test_people_hurt_by_fire_in_a_clash_do_not_make_it_an_attack_on_civilians() 
         "On Sunday, Kipsigi and Maasai militias clashed at Olmekenyu. Six people were injured in arrow fire."
     )
     assert [e.acled_sub_event_type for e in events] == ["Armed clash"]
+
+
+# --- national figures -----------------------------------------------------------------
+
+
+def test_a_leaders_name_is_found_with_or_without_its_apostrophe(nlp: Language) -> None:
+    doc = nlp("Crowds gathered after Odingas rally and Hasina's speech.")
+    assert [(e.name, e.country) for e, _ in load_leaders().find_all(doc[:])] == [
+        ("Raila Odinga", "KEN"), ("Sheikh Hasina", "BGD"),
+    ]
+
+
+def test_a_leader_says_the_country_of_a_story_with_no_place() -> None:
+    (event,) = _events("Youths burned tyres and stoned cars after Kibakis victory was announced.")
+    assert event.location is not None
+    assert (event.location.country, int(event.location.precision or 0)) == ("KEN", 3)
+
+
+def test_a_named_town_outweighs_a_leader() -> None:
+    (event,) = _events("Youths burned tyres in Gulu town after Kibaki's victory was announced.")
+    assert event.location is not None and event.location.country == "UGA"
+
+
+def test_a_leader_abroad_does_not_move_a_named_place() -> None:
+    events = _events("Missiles hit Kharkiv on Sunday, hours after Putin spoke in Moscow.")
+    hits = [e for e in events if e.location is not None and e.location.name == "Kharkiv"]
+    assert hits and hits[0].location.country == "UKR"
