@@ -94,6 +94,24 @@ def test_a_bangladesh_district_town_the_packages_lack_is_at_its_headquarters(tex
     assert _km(events[0].location.lat, events[0].location.lon, lat, lon) < 10, events[0].location
 
 
+def test_a_district_spelt_another_way_in_the_parents_is_that_district_not_the_division():
+    events = es.extract(
+        "On 3 May 2024, two groups of villagers clashed in Itna upazila (Kishoregonj, Dhaka), over a pond.",
+        published="2024-05-04",
+    )
+    place = events[0].location
+    assert place.name == "Kishoreganj", place  # not Dhaka, 110 km away
+    assert _km(place.lat, place.lon, 24.44, 90.78) < 25
+
+
+def test_a_union_named_like_a_district_is_not_that_district():
+    events = es.extract(
+        "On 3 May 2024, workers clashed with police in Rajabari union, Sreepur upazila (Gazipur, Dhaka).",
+        published="2024-05-04",
+    )
+    assert events[0].location.name != "Rajbari", events[0].location
+
+
 def test_students_of_a_capitals_university_are_placed_in_the_capital_not_the_countrys_middle():
     events = es.extract(
         "Students of the University of Nairobi protested against fee increases on Monday.",

@@ -290,6 +290,22 @@ class Gazetteer:
             found = self._compact_subdivisions.get(squeezed, [])  # "Muranga" for "Murang'a"
         return sorted(found, key=lambda area: not area.top_level)
 
+    def area_spelled_like(self, name: str, iso3: str) -> Subdivision | None:
+        """The first- or second-level area of a country whose name ``name`` spells another
+        way ("Kishoregonj" for Kishoreganj, "Chapai Nababganj" for Chapai Nawabganj); None
+        when no name is close or two are as close (same cut-off and margin as towns)."""
+        key = _squeeze(_without_article(fold(name)))
+        names = {
+            squeezed: areas for squeezed, areas in self._compact_subdivisions.items()
+            if any(area.country == iso3 for area in areas)
+        }
+        if len(key) < MIN_SQUEEZED or not names:
+            return None
+        best = process.extract(key, names.keys(), scorer=fuzz.ratio, limit=2, score_cutoff=SPELLING_CUTOFF)
+        if not best or (len(best) > 1 and best[1][1] >= best[0][1] - SPELLING_MARGIN):
+            return None
+        return next(area for area in names[best[0][0]] if area.country == iso3)
+
     def subdivision_by_code(self, code: str) -> Subdivision | None:
         """The administrative area with this ISO 3166-2 code ("US-GA")."""
         return self._subdivision_codes.get(code)
