@@ -204,3 +204,10 @@ def test_a_leader_abroad_does_not_move_a_named_place() -> None:
     events = _events("Missiles hit Kharkiv on Sunday, hours after Putin spoke in Moscow.")
     hits = [e for e in events if e.location is not None and e.location.name == "Kharkiv"]
     assert hits and hits[0].location.country == "UKR"
+
+
+def test_a_doer_who_killed_in_clashes_keeps_its_sides() -> None:
+    events = _events("On Monday, troops pursued the raiders and killed twelve of them in clashes near Lokori.")
+    clashes = [e for e in events if e.acled_sub_event_type == "Armed clash"]
+    assert clashes and clashes[0].actor1 is not None and clashes[0].actor1.kind is K.MILITARY
+    assert clashes[0].actor2 is not None
