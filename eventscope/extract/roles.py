@@ -286,22 +286,17 @@ def _place_span(head: Token) -> Span | None:
 
 def _clash_died_in(trigger: Trigger) -> Token | None:
     """The clash a death or injury with no doer is told in ("four were killed in clashes
-    between X and Y", "following two days of clashes"), when the clash made the verb's
-    event one."""
-    token = trigger.token
-    if trigger.nominal or trigger.mode != "armed clash" or trigger.sense.mode == "armed clash":
+    between X and Y", "following two days of clashes"): the noun that made the verb's
+    event a clash (``Trigger.told_by``)."""
+    token, clash = trigger.token, trigger.told_by
+    if clash is None or trigger.mode != "armed clash":
         return None
     if lexicon.lemma(token) not in CASUALTY_VERBS | lexicon.KILL_WORDS | lexicon.INJURE_WORDS:
         return None
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
     if not passive and _clause_subject(token) is not None:
         return None  # "troops (pursued the raiders and) killed twelve in clashes": a doer and a target
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in lexicon.TOLL_PREPS):
-        for word in (c for c in prep.children if c.dep_ == "pobj"):  # "two days" is a DATE
-            spell = _prep_object(word, frozenset({"of"})) if word.lemma_.lower() in lexicon.SPELLS else []
-            if spell or word.ent_type_ not in ("DATE", "TIME"):
-                return spell[0] if spell else word
-    return None
+    return clash
 
 
 def find_roles(trigger: Trigger, target: Token | None = None) -> Roles:

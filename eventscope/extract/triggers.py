@@ -47,6 +47,8 @@ class Trigger:
     nominal: bool
     carrier: Token | None  # the verb that makes a noun an event ("claimed", "killed")
     is_aggregate: bool
+    # for a verb, the noun that told how ("killed in clashes between X and Y": clashes)
+    told_by: Token | None = None
 
 
 def argument_lemmas(token: Token) -> set[str]:
@@ -445,7 +447,7 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
             mode = _mode(token, sense)
             if twin.mode in (None, "firearms") and mode not in (None, twin.mode):
                 # "killed in a shootout", "died in an airstrike": the noun says how
-                verbs[carrier.i] = replace(twin, mode=mode)
+                verbs[carrier.i] = replace(twin, mode=mode, told_by=token)
             continue
         aggregate = _is_aggregate(token) or _is_aggregate(carrier)
         mode = _mode(token, sense)
