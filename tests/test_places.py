@@ -454,3 +454,17 @@ def test_an_airport_code_among_alternate_names_is_no_place(gazetteer):
         published="2024-05-06",
     )
     assert event.location is not None and (event.location.name, event.location.country) == ("Natore", "BGD")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # Gulshan alone is also a town in Iran; the city named before it says where
+        ("On 2 March 2024, shop owners staged a demonstration at Dhaka - Gulshan (Gulshan).", "Dhaka", "BGD"),
+        ("On 2 March 2024, protesters gathered in Kabul - District 5.", "Kabul", "AFG"),
+    ],
+)
+def test_a_part_of_a_city_named_after_the_city_is_in_that_city(text: str, name: str, country: str) -> None:
+    events = es.extract(text, published="2024-03-03")
+    place = events[0].location
+    assert (place.name, place.country, int(place.precision)) == (name, country, 1)

@@ -204,9 +204,11 @@ def place_context(doc: Doc, gazetteer: Gazetteer, communities: NameTable | None 
             vote(states[0].country, 1, ent.text)
             areas[states[0].code] += 1
             continue
-        if _parent(ent) is not None:
+        part = _CITY_PART.match(ent.text)
+        name = part["city"] if part is not None else ent.text  # "Dhaka - Gulshan" votes as Dhaka
+        if part is None and _parent(ent) is not None:
             continue  # "Hays city (Al Hudaydah)": the parent says which country, not the town's namesake
-        cities = gazetteer.cities(ent.text)
+        cities = gazetteer.cities(name)
         # a town counts only when it is of note and its name is not shared by a
         # town of note elsewhere (Alexandria, Egypt and Alexandria, Virginia
         # decide nothing); a village abroad must not vote for its own country
@@ -584,6 +586,26 @@ def _sense_near(
     )
 
 
+# "Dhaka - Gulshan", "Kabul - District 5": a city and a part of it, as ACLED names them.
+_CITY_PART = re.compile(r"^(?P<city>[^\W\d][\w' .]*?) - (?P<part>\w[\w' .]*)$")
+
+
+def _part_of_city(article_id: str, span: Span, gazetteer: Gazetteer, context: PlaceContext) -> Place | None:
+    """A part of a city named after the city ("Dhaka - Gulshan"), at the city: the part's
+    own name may be a town elsewhere (Gulshan in Iran), the city's says where."""
+    found = _CITY_PART.match(span.text)
+    if found is None:
+        return None
+    towns = gazetteer.cities(found["city"])
+    town = next((t for t in towns if t.country in context.countries), towns[0] if towns else None)
+    if town is None or town.population < TOWN_OF_NOTE:
+        return None
+    return city_place(
+        town, span.text, evidence_for(article_id, span), GeoPrecision.EXACT,
+        f"{found['part']}, a part of {town.name} named after it",
+    )
+
+
 def resolve_place(
     article_id: str,
     span: Span,
@@ -605,6 +627,9 @@ def resolve_place(
     """
     if as_name is not None or not hierarchy:
         return _resolve_alone(article_id, span, gazetteer, context, as_name=as_name)
+    part = _part_of_city(article_id, span, gazetteer, context)
+    if part is not None:
+        return part
     head = span
     comma = span.text.find(",")
     if comma > 0:  # "Nis, Serbia" tagged as one entity
