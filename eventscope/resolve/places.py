@@ -498,6 +498,7 @@ def _area_place(area: Subdivision, gazetteer: Gazetteer, mention: str, evidence:
     towns = [c for c in gazetteer.cities(area.name) if c.country == area.country]
     lat: float | None
     lon: float | None
+    reason = f"{area.kind.lower()}, not a town"
     if area.lat is not None and area.lon is not None:
         lat, lon = area.lat, area.lon
         if area.country != "USA":
@@ -507,8 +508,9 @@ def _area_place(area: Subdivision, gazetteer: Gazetteer, mention: str, evidence:
                 lat, lon = near[0].lat, near[0].lon
     elif towns:
         lat, lon = towns[0].lat, towns[0].lon
-    else:
+    else:  # no centre is known: the point is the country's, and the reason says so
         lat, lon = (country.lat, country.lon) if country else (None, None)
+        reason = f"{reason}; no centre known for it, at the country's point"
     return Place(
         mention=mention,
         name=area.name,
@@ -517,7 +519,7 @@ def _area_place(area: Subdivision, gazetteer: Gazetteer, mention: str, evidence:
         country=area.country,
         admin1=area.name if area.top_level else None,
         precision=GeoPrecision.REGION,
-        reason=f"{area.kind.lower()}, not a town",
+        reason=reason,
         evidence=evidence,
     )
 
