@@ -210,8 +210,10 @@ def _noun_carrier(token: Token) -> Token | None:
         for child in token.children:  # "Clan clash leaves one dead": the parser's headline
             if child.dep_ in ("advcl", "acl", "relcl") and lexicon.lemma(child) in lexicon.NOUN_EVENT_VERBS:
                 return child
-    if token.dep_ == "pobj" and head.lower_ in lexicon.TOLL_PREPS and _tells_toll(head.head):
-        return head.head  # "four were killed in clashes between A and B": the deaths tell the clash
+    if _died_in(token):
+        # "killed in an air strike", "one is dead following clashes", "four were killed in
+        # clashes between A and B": the deaths carry the event, before any "between"
+        return head.head
     if _between(token):
         return token  # "a clash between supporters of A and B" is an event in itself
     if _there_were(token):
@@ -253,8 +255,6 @@ def _noun_carrier(token: Token) -> Token | None:
         and not any(c.dep_ == "det" for c in token.children)
     ):
         return head.head  # "paralysed transport in protest at ...": the act is the protest
-    if token.dep_ == "pobj" and head.lower_ in lexicon.TOLL_PREPS and _tells_toll(head.head):
-        return head.head  # "killed in an air strike", "one is dead following clashes"
     return None
 
 
