@@ -234,14 +234,14 @@ def _organisation(phrase: Span, organisations: Organisations) -> Organisation | 
 COMMUNITY_LINKS = frozenset({"compound", "amod", "nmod", "poss", "pobj", "prep", "appos", "npadvmod"})
 
 
-def _community(phrase: Span, communities: NameTable) -> Named | None:
-    """The ethnic community or clan the phrase names, if any."""
+def _community(phrase: Span, communities: NameTable) -> tuple[Named, Span] | None:
+    """The ethnic community or clan the phrase names, if any, with the words naming it."""
     for community, words in communities.find_all(phrase):
         token = words.root
         while token != phrase.root and token.dep_ in COMMUNITY_LINKS and token.head != token:
             token = token.head
         if token == phrase.root:
-            return community
+            return community, words
     return None
 
 
@@ -337,11 +337,13 @@ def resolve_actor(
             country=known.country or _country(phrase, gazetteer), kind=known.kind,
             evidence=evidence, sponsor=known.sponsor or sponsor,
         )
-    community = _community(phrase, communities if communities is not None else load_communities())
+    found = _community(phrase, communities if communities is not None else load_communities())
+    community = found[0] if found is not None else None
     # "Kalenjin", "Pokot" alone: the model tags them as places or persons; a community
     # is neither a government nor a person
-    named_community = community is not None and phrase.root.ent_type_ in ("GPE", "PERSON") and (
-        phrase.root.lower_.removesuffix("s") in {w.lower() for w in (community.name, *community.aliases)}
+    named_community = (
+        found is not None and phrase.root.ent_type_ in ("GPE", "PERSON")
+        and found[1].start <= phrase.root.i < found[1].end
     )
     kind = None if named_community else _kind(phrase)
     if perpetrator and kind is K.CIVILIANS:
