@@ -161,6 +161,18 @@ def _without_article(key: str) -> str:
     return _ARTICLE.sub("", key)
 
 
+def _closest_spelling(name: str, squeezed_names: Iterable[str]) -> tuple[str, float] | None:
+    """The squeezed name ``name`` is closest to, with the similarity (0-100); None when
+    none is close enough (SPELLING_CUTOFF) or two are as close (SPELLING_MARGIN)."""
+    key = _squeeze(_without_article(fold(name)))
+    if len(key) < MIN_SQUEEZED:
+        return None
+    best = process.extract(key, squeezed_names, scorer=fuzz.ratio, limit=2, score_cutoff=SPELLING_CUTOFF)
+    if not best or (len(best) > 1 and best[1][1] >= best[0][1] - SPELLING_MARGIN):
+        return None
+    return best[0][0], best[0][1]
+
+
 def _squeeze(key: str) -> str:
     """A folded name without apostrophes, hyphens, dots and spaces ("murang'a" -> "muranga")."""
     return _SQUEEZE.sub("", key)
@@ -219,12 +231,15 @@ class Gazetteer:
                 self._landmarks.setdefault(fold(name), landmark)
         self._subdivisions: dict[str, list[Subdivision]] = defaultdict(list)
         self._compact_subdivisions: dict[str, list[Subdivision]] = defaultdict(list)
+        # ISO3 -> squeezed name -> the country's areas so named, for spelling look-ups
+        areas_by_country: defaultdict[str, defaultdict[str, list[Subdivision]]] = defaultdict(lambda: defaultdict(list))
         self._subdivision_codes: dict[str, Subdivision] = {}
         for area in subdivisions:
             self._subdivision_codes[area.code] = area
             self._subdivisions[fold(area.name)].append(area)
             if len(squeezed := _squeeze(_without_article(fold(area.name)))) >= MIN_SQUEEZED:
                 self._compact_subdivisions[squeezed].append(area)
+                areas_by_country[area.country][squeezed].append(area)
             if ", " in area.name:  # pycountry's "Dagestan, Respublika"
                 self._subdivisions[fold(area.name.split(", ")[0])].append(area)
             for alias in SUBDIVISION_ALIASES.get(area.code, ()):
@@ -235,6 +250,7 @@ class Gazetteer:
                 self._subdivisions[fold(abbreviation)].append(area)
                 if abbreviation.endswith(".") and abbreviation.count(".") > 1:  # "N.Y" as written
                     self._subdivisions[fold(abbreviation[:-1])].append(area)
+        self._areas_by_country = {iso3: dict(names) for iso3, names in areas_by_country.items()}
 
     def country(self, text: str) -> Country | None:
         """The country a name, alias, ISO code or demonym ("Iraqi") refers to."""
@@ -272,15 +288,12 @@ class Gazetteer:
     def spelled_like(self, name: str, iso3: str) -> tuple[City, float] | None:
         """The town of a country whose name ``name`` misspells ("Nygeri" for Nyeri), with
         the similarity (0-100); None when no name is close or two names are as close."""
-        key = _squeeze(_without_article(fold(name)))
         names = self._by_country.get(iso3)
-        if not names or len(key) < MIN_SQUEEZED:
+        best = _closest_spelling(name, names.keys() if names else ())
+        if names is None or best is None:
             return None
-        best = process.extract(key, names.keys(), scorer=fuzz.ratio, limit=2, score_cutoff=SPELLING_CUTOFF)
-        if not best or (len(best) > 1 and best[1][1] >= best[0][1] - SPELLING_MARGIN):
-            return None
-        towns = sorted(names[best[0][0]], key=lambda city: -city.population)
-        return towns[0], best[0][1]
+        towns = sorted(names[best[0]], key=lambda city: -city.population)
+        return towns[0], best[1]
 
     def subdivisions(self, name: str) -> Sequence[Subdivision]:
         """Administrative areas called ``name`` ("Mandera", "Rajshahi"), top level first."""
@@ -294,17 +307,9 @@ class Gazetteer:
         """The first- or second-level area of a country whose name ``name`` spells another
         way ("Kishoregonj" for Kishoreganj, "Chapai Nababganj" for Chapai Nawabganj); None
         when no name is close or two are as close (same cut-off and margin as towns)."""
-        key = _squeeze(_without_article(fold(name)))
-        names = {
-            squeezed: areas for squeezed, areas in self._compact_subdivisions.items()
-            if any(area.country == iso3 for area in areas)
-        }
-        if len(key) < MIN_SQUEEZED or not names:
-            return None
-        best = process.extract(key, names.keys(), scorer=fuzz.ratio, limit=2, score_cutoff=SPELLING_CUTOFF)
-        if not best or (len(best) > 1 and best[1][1] >= best[0][1] - SPELLING_MARGIN):
-            return None
-        return next(area for area in names[best[0][0]] if area.country == iso3)
+        names = self._areas_by_country.get(iso3)
+        best = _closest_spelling(name, names.keys() if names else ())
+        return names[best[0]][0] if names is not None and best is not None else None
 
     def subdivision_by_code(self, code: str) -> Subdivision | None:
         """The administrative area with this ISO 3166-2 code ("US-GA")."""

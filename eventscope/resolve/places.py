@@ -750,14 +750,15 @@ def resolve_place(
     # only a name that opens a parenthesised list of parents is read as an area: a village
     # or union named like a district ("Rajabari union") is no district
     opens_list = span.start_char > 0 and doc_text(span.doc)[span.start_char - 1] == "("
-    area = gazetteer.area_spelled_like(head.text, anchor.country) if anchor.country and opens_list else None
-    if area is not None and place.reason == "not in the gazetteer":
-        # "(Kishoregonj, Dhaka)": a district of the parent's country spelt another way,
-        # not the division after it
-        return replace(
-            _area_place(area, gazetteer, span.text, evidence),
-            reason=f"{head.text} not in the gazetteer; spelt like the {area.kind.lower()} {area.name}",
-        )
+    if place.reason == "not in the gazetteer" and opens_list and anchor.country:
+        area = gazetteer.area_spelled_like(head.text, anchor.country)
+        if area is not None:
+            # "(Kishoregonj, Dhaka)": a district of the parent's country spelt another way,
+            # not the division after it
+            return replace(
+                _area_place(area, gazetteer, span.text, evidence),
+                reason=f"{head.text} not in the gazetteer; spelt like the {area.kind.lower()} {area.name}",
+            )
     precision = max(anchor.precision or GeoPrecision.NEAR, GeoPrecision.NEAR)
     if sub_place and is_city:
         precision = GeoPrecision.EXACT  # a part of a town is coded at the town, as ACLED does
