@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from eventscope.nlp.text import lower_text
+
 NOBODY = frozenset({"nobody", "none", "noone"})
 OWNING = frozenset({"take", "accept", "assume"})  # "took responsibility"
 
@@ -24,6 +26,12 @@ def _nobody(subject: Token) -> bool:
     if subject.lower_ == "one" and subject.i > 0 and subject.doc[subject.i - 1].lower_ == "no":
         return True
     return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
+
+def _may_claim(sent: Span) -> bool:
+    """Whether the sentence has a word a claim is told with: most have none."""
+    text = lower_text(sent)
+    return "claim" in text or "responsib" in text
 
 
 def _claims(token: Token) -> bool:
@@ -37,6 +45,8 @@ def _claims(token: Token) -> bool:
 
 def says_unclaimed(sent: Span) -> Token | None:
     """The claim word of a sentence that says no one has claimed (the attack told before it)."""
+    if not _may_claim(sent):
+        return None
     for token in sent:
         if token.pos_ in ("VERB", "AUX") and _claims(token):
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -52,6 +62,8 @@ def says_unclaimed(sent: Span) -> Token | None:
 
 def claimant(sent: Span) -> Token | None:
     """The subject of "X claimed/took responsibility", when X is someone."""
+    if not _may_claim(sent):
+        return None
     for token in sent:
         if token.pos_ not in ("VERB", "AUX"):
             continue

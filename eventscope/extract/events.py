@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from eventscope.extract import confidence, lexicon
@@ -709,7 +710,8 @@ def _scope_places(scope: Span, body_start: int, gazetteer: Gazetteer) -> _ScopeP
     words = [
         noun_phrase(token)
         for token in scope
-        if (
+        if (token.pos == PROPN or token.is_sent_start)  # what both tests need, read cheaply first
+        and (
             token.dep_ == "pobj"
             and token.head.lower_ in LOCATIVE_PREPS
             and token.pos_ == "PROPN"

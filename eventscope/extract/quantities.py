@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from eventscope.extract import lexicon
+from eventscope.nlp.text import lower_text
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -187,9 +188,18 @@ def _is_body(word: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "of" for c in word.children) and word.tag_ == "NNS"
 
 
+# every word _kind can give a kind to, as lemma or as written: the rest are told apart at once
+_COUNTED_WORDS = (
+    lexicon.KILL_WORDS | KILLING_VERBS | KILLING_NOUNS | BODY_NOUNS | {"gun"} | lexicon.INJURE_WORDS
+    | lexicon.ARREST_WORDS | lexicon.ABDUCT_WORDS | lexicon.DISPLACE_WORDS
+)
+
+
 def _kind(word: Token) -> str | None:
     lemma = word.lemma_.lower()
     text = word.lower_
+    if lemma not in _COUNTED_WORDS and text not in _COUNTED_WORDS:
+        return None
     if lemma in lexicon.KILL_WORDS or text in lexicon.KILL_WORDS:
         return "killed"
     if word.pos_ == "VERB" and lemma in KILLING_VERBS:
@@ -560,6 +570,10 @@ def find_counts(sent: Span) -> list[Count]:
     # a toll that does not say of what counts what the sentence counts ("two hurt, toll now four")
     kinds = {c.kind for c in counts}
     default = kinds.pop() if len(kinds) == 1 else "killed"
-    tolls = [toll for toll in (_toll_count(word, default) for word in sent) if toll is not None]
+    tolls = (
+        [toll for toll in (_toll_count(word, default) for word in sent) if toll is not None]
+        if "toll" in lower_text(sent)  # most sentences tell none: no walk over their words
+        else []
+    )
     told = {toll.kind for toll in tolls}
     return sorted([c for c in counts if c.kind not in told] + tolls, key=lambda c: c.span.start)

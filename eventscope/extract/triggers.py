@@ -13,10 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Span, Token
 
 from eventscope.extract import lexicon
 from eventscope.extract.lexicon import Sense
+from eventscope.nlp.text import lower_text
 from eventscope.records import EventType
 
 ARGUMENT_DEPS = frozenset(
@@ -366,17 +368,18 @@ def _force_without_protest(token: Token) -> bool:
 
 
 def _noun_sense(token: Token) -> Sense | None:
-    if token.pos_ not in ("NOUN", "PROPN"):
+    if token.pos != NOUN and token.pos != PROPN:  # integers: this runs for every word
         return None
-    sense = lexicon.NOUN_TRIGGERS.get(lexicon.lemma(token))
+    lemma = lexicon.lemma(token)
+    sense = lexicon.NOUN_TRIGGERS.get(lemma)
     if token.lower_ in ("out", "outs") and any(c.lower_ == "shoot" for c in token.children):
         sense = lexicon.NOUN_TRIGGERS["shootout"]  # "a shoot-out", split by the tokenizer
     if _is_sit_in(token):
         sense = lexicon.NOUN_TRIGGERS["protest"]  # "held a sit-in", split by the tokenizer
-    if sense is None and token.lemma_.lower() == "violence" and _between(token) and _died_in(token):
+    if sense is None and lemma == "violence" and _between(token) and _died_in(token):
         sense = lexicon.NOUN_TRIGGERS["clash"]  # "killed in violence between Kalenjin and Maasai youths"
-    if sense is None and token.lemma_.lower() != "strike":
-        return None  # most nouns: no need to read their modifiers (this runs for every word)
+    if sense is None and lemma != "strike":
+        return None  # most nouns: no need to read their modifiers
     modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss")}
     if (
         sense is not None and sense.needs is not None and not modifiers & sense.needs
@@ -557,12 +560,21 @@ def _named_before(token: Token) -> bool:
     return any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" and c.i < token.i for c in token.children)
 
 
+# the letters every form of a HEADLINE_PROTESTS lemma starts with ("rallies": "rall")
+_HEADLINE_PROTEST_STEMS = tuple(
+    lemma.removesuffix("e").removesuffix("y") for lemma in sorted(lexicon.HEADLINE_PROTESTS)
+)
+
+
 def _headline_protests(sent: Span) -> Iterator[Trigger]:
     """A protest told without a finite verb, as notes and headlines do: "Traders in Limuru
     protest market fees", "A group marches in protest", which the small model parses as
     one noun phrase. The first protest word is the trigger and its own carrier. Finite verbs
     in its own clauses ("protest over fees after claiming they had not been taught") or read
     as modifiers ("protest alleged police harassment") do not make it a noun."""
+    text = lower_text(sent)
+    if not any(stem in text for stem in _HEADLINE_PROTEST_STEMS):
+        return  # most sentences have none of the words: their tokens need no walk
     for token in sent:
         if (
             lexicon.lemma(token) in lexicon.HEADLINE_PROTESTS

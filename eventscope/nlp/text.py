@@ -29,6 +29,12 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def lower_text(span: Span) -> str:
+    """The span's text in lower case, cut from the Doc's text read once: a cheap first test
+    of whether a sentence holds a word at all, before its tokens are walked."""
+    return doc_text(span.doc)[span.start_char : span.end_char].lower()
+
+
 def entities(span: Span) -> list[Span]:
     """``span.ents``: the named entities wholly inside a span (or a whole Doc's ``doc[:]``),
     in text order, with the labels, knowledge-base and entity ids ``Doc.ents`` gives."""

@@ -19,6 +19,7 @@ a sentence as one ("Fur traders"), does not match.
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,8 +27,11 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
+from eventscope.nlp.text import doc_text
+
 COMMUNITIES = "communities.toml"
 LEADERS = "leaders.toml"
+_CAPITALISED = re.compile(r"[A-Z]\w*")  # the words a name can start with, as they are written
 
 
 @dataclass(frozen=True)
@@ -46,11 +50,14 @@ class NameTable:
 
     by_words: dict[tuple[str, ...], Named]
     longest: int
+    first_words: frozenset[str]  # the first word of every name, plural "s" dropped from one-word names
+
 
     def at(self, token: Token) -> tuple[Named, Span] | None:
         """The entry whose name starts at ``token``, with the words that name it."""
-        if not token.text[:1].isupper():
-            return None
+        text = token.text
+        if not text[:1].isupper() or (text not in self.first_words and text[:-1] not in self.first_words):
+            return None  # most capitalised words start no name: told apart without building spans
         doc = token.doc
         for size in range(min(self.longest, len(doc) - token.i), 0, -1):
             words = doc[token.i : token.i + size]
@@ -67,6 +74,9 @@ class NameTable:
 
     def find_all(self, span: Span) -> Iterator[tuple[Named, Span]]:
         """Every entry named in ``span``, in text order."""
+        words = _CAPITALISED.findall(doc_text(span.doc)[span.start_char : span.end_char])
+        if not any(word in self.first_words or word[:-1] in self.first_words for word in words):
+            return  # read from the text: most spans name no one, and need no walk over their tokens
         i = span.start
         while i < span.end:
             found = self.at(span.doc[i])
@@ -102,7 +112,8 @@ def parse(data: dict[str, object], key: str) -> list[Named]:
 def index(entries: list[Named]) -> NameTable:
     """The table indexed by the words of every name and alias."""
     by_words = {tuple(alias.split()): entry for entry in entries for alias in (entry.name, *entry.aliases)}
-    return NameTable(by_words, max((len(words) for words in by_words), default=1))
+    longest = max((len(words) for words in by_words), default=1)
+    return NameTable(by_words, longest, frozenset(words[0] for words in by_words))
 
 
 def _shipped(file: str, key: str) -> NameTable:
