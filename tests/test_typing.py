@@ -209,6 +209,17 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
     ("Matatu drivers paralysed transport in Nyeri on Monday in protest at police extortion.",
      ("PROTEST", "Protests", "Peaceful protest")),
     ("The ruling resulted in protests in Homa Bay on Friday.", ("PROTEST", "Protests", "Peaceful protest")),
+    ("Nurses in Nyeri shut the county offices on Tuesday in a protest against delayed pay.",
+     ("PROTEST", "Protests", "Peaceful protest")),
+    ("Tenants burned a lorry during a protest over evictions in Thika.", ("PROTEST", "Riots", "Violent demonstration")),
+    # Notes told as a noun phrase, and a clause of time the parser makes the root
+    ("Victims of the failed dam protest in Naivasha.", ("PROTEST", "Protests", "Peaceful protest")),
+    ("Survivors of a collapsed building protest in Kisumu.", ("PROTEST", "Protests", "Peaceful protest")),
+    ("Traders in Bungoma town protest after their kiosks are pulled down.", ("PROTEST", "Protests", "Peaceful protest")),
+    # Police disperse a gathering, whoever it is of; not fighters
+    ("Police dispersed members of the teachers' union outside the county offices in Kisii.",
+     ("PROTEST", "Protests", "Protest with intervention")),
+    ("Police fired tear gas to disperse the clashing members in Kisii.", None),
     ("Forty nurses took part in a vigil outside the hospital in Machakos.",
      ("PROTEST", "Protests", "Peaceful protest")),
     # A claim by someone other than a crowd stays an event of its own

@@ -242,7 +242,10 @@ PROTEST_WORDS = frozenset(
 )
 
 # Gatherings police break up: "dispersed angry voters", "scattered a crowd of protesters".
-GATHERED = PROTEST_WORDS | frozenset({"gathering", "voter", "supporter", "meeting", "assembly", "procession"})
+GATHERED = PROTEST_WORDS | frozenset(
+    {"gathering", "voter", "supporter", "meeting", "assembly", "procession", "member", "rioter", "student", "teacher",
+     "worker", "hawker"}
+)  # what police disperse is a gathering; not villagers or traders, whose clashes police also break up
 
 VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "attack": Sense(A),
@@ -536,7 +539,9 @@ HEADLINE_PROTESTS = frozenset({"protest", "march", "demonstrate", "demonstration
 # model makes the protest the object of their "of".
 GROUP_NOUNS = frozenset(
     {"member", "resident", "villager", "inhabitant", "local", "people", "supporter", "student", "worker",
-     "trader", "farmer", "youth", "group", "community", "employee", "teacher", "driver"}
+     "trader", "farmer", "youth", "group", "community", "employee", "teacher", "driver", "victim", "survivor", "parent",
+     "relative", "family", "nurse", "doctor", "lawyer", "rider", "operator", "activist", "pupil", "squatter",
+     "tenant", "fisherman", "herder", "vendor", "hawker", "miner", "pensioner", "retiree", "woman"}
 )
 # Accusations of ties: "links the attackers to", "have ties with", "are connected to".
 LINKING = frozenset({"link", "tie"})

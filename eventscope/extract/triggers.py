@@ -251,12 +251,19 @@ def _noun_carrier(token: Token) -> Token | None:
         return head.head  # "the announcement resulted in protests"
     if (
         token.dep_ == "pobj"
-        and token.lemma_.lower() == "protest"
-        and head.lower_ == "in"
+        and token.lemma_.lower() in ("protest", "demonstration")
+        and head.lower_ in ("in", "during")
         and head.head.pos_ == "VERB"
-        and not any(c.dep_ == "det" for c in token.children)
+        and not any(c.dep_ == "det" and c.lower_ not in ("a", "an") for c in token.children)
+        and (
+            (head.lower_ == "in" and not any(c.dep_ == "det" for c in token.children))
+            or _verb_sense(head.head) is None
+        )
     ):
-        return head.head  # "paralysed transport in protest at ...": the act is the protest
+        # "paralysed transport in protest at ...": the act is the protest; so is "shut the
+        # offices in a protest", "burned a lorry during a protest", unless the act is an
+        # event of its own ("arrested 14 traders during a protest": the arrests)
+        return head.head
     return None
 
 
@@ -340,6 +347,8 @@ def _verb_sense(token: Token) -> Sense | None:
         return None  # "the services they were linked to": only "X links Y to Z" accuses
     if sense.mode == "obstruct" and _force_without_protest(token):
         return None  # "police blocked the highway" with no protest in the story: a roadblock
+    if sense.mode == "intervention" and _fighters(token):
+        return None  # "fired tear gas to disperse the clashing members": a clash broken up, no protest
     if sense.mode == "seize" and "power" in arguments:
         return None  # "since it seized power in a coup": history, not a seizure of goods
     if sense.type is EventType.REQUEST and token.tag_ == "VBG" and (
@@ -353,6 +362,18 @@ def _verb_sense(token: Token) -> Sense | None:
     ):
         return None  # "a drone strike killed two", "fighting between ... killed 23": the subject is the event
     return sense
+
+
+# Words that make a dispersed group fighters: "the clashing members", "rival supporters".
+FIGHTING = frozenset({"clash", "clashing", "fight", "fighting", "warring", "rival", "feuding"})
+
+
+def _fighters(token: Token) -> bool:
+    """The verb's object is a group told as fighting ("dispersed the clashing workers")."""
+    return any(
+        c.dep_ == "dobj" and any(m.lower_ in FIGHTING or m.lemma_.lower() in FIGHTING for m in c.children)
+        for c in token.children
+    )
 
 
 FORCE_SUBJECTS = frozenset({"police", "policeman", "officer", "soldier", "troop", "army", "force", "gendarme"})
@@ -539,6 +560,8 @@ def _finite_verb_beside(sent: Span, word: Token) -> bool:
         if t.tag_ not in lexicon.FINITE_TAGS or t.i in inside:
             continue
         verb = t.head if t.dep_ in ("aux", "auxpass") else t
+        if any(c.dep_ == "mark" for c in verb.children):
+            continue  # "Traders protest after their shops are dismantled": the parser's root, a clause of time
         if verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT":
             return True
     return False
