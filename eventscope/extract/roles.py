@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from eventscope.extract import lexicon
 from eventscope.extract.quantities import MONTHS
-from eventscope.extract.triggers import Trigger, misread_modifier
+from eventscope.extract.triggers import ARTICLES, Trigger, misread_modifier
 from eventscope.nlp.text import entities
 from eventscope.records import EventType
 from eventscope.resolve.actors import weapon_owner
@@ -210,6 +210,19 @@ def _agent_of_verb(verb: Token) -> Token | None:
     return _clause_subject(verb)
 
 
+def _verb_before_article(trigger: Trigger) -> bool:
+    """A verb the parser took for a noun, found by the article after it."""
+    token = trigger.token
+    return (
+        trigger.nominal
+        and trigger.carrier is token
+        and token.dep_ != "compound"
+        and trigger.sense.type is not EventType.PROTEST
+        and token.i + 1 < token.sent.end
+        and token.doc[token.i + 1].lower_ in ARTICLES
+    )
+
+
 def _noun_before(token: Token) -> Token | None:
     """The last noun before the token in its sentence: a verbless headline's doer."""
     for index in range(token.i - 1, token.sent.start - 1, -1):
@@ -348,6 +361,19 @@ def find_roles(trigger: Trigger, target: Token | None = None) -> Roles:
         return Roles(
             noun_phrase_before(doer, token) if _is_actorish(doer) else None,
             target_phrase if _is_actorish(target_tok) else None,
+            tuple(_places_near([token, target_tok])),
+        )
+    if _verb_before_article(trigger):
+        # "Residents of Gatundu lynch a man" (triggers._verbs_before_articles): the phrase
+        # before is the doer, the noun after the article the target
+        doer = token.doc[token.i - 1]
+        held = token if doer.dep_ == "compound" and doer.head.i == token.i else doer  # "of Gatundu lynch"
+        owner = held.head.head if held.dep_ == "pobj" and held.head.lower_ == "of" else doer
+        doer_phrase = token.doc[noun_phrase_before(owner, token).start : token.i]
+        target_tok = token.doc[token.i + 1].head
+        return Roles(
+            doer_phrase if _is_actorish(owner) else None,
+            noun_phrase(target_tok) if target_tok.i > token.i and _is_actorish(target_tok) else None,
             tuple(_places_near([token, target_tok])),
         )
     if trigger.nominal:

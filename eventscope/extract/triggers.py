@@ -489,6 +489,8 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
         nouns.update((t.token.i, t) for t in _headline_verbs(sent))
     if not verbs and not nouns:
         nouns.update((t.token.i, t) for t in _headline_protests(sent))
+    if not verbs and not nouns:
+        nouns.update((t.token.i, t) for t in _verbs_before_articles(sent))
     merged = verbs | nouns
     for index in sorted(merged):
         yield merged[index]
@@ -549,6 +551,36 @@ def _headline_verbs(sent: Span) -> Iterator[Trigger]:
             and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
         ):
             yield Trigger(token, entry, _mode(token, entry), True, token, False)
+
+
+ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _verbs_before_articles(sent: Span) -> Iterator[Trigger]:
+    """A lexicon verb the parser took for a noun, told by the article after it: in
+    "Residents of Kanyuambora lynch a man", a noun with no article of its own, after a
+    name or a noun, is followed by one ("lynch a", "attack the"): a verb and its object.
+    "After the attack the gunmen fled" has its own article, and stays a noun."""
+    doc = sent.doc
+    for token in sent:
+        if token.pos != NOUN or token.i == sent.start or token.i + 1 >= sent.end:
+            continue
+        entry = lexicon.VERB_TRIGGERS.get(lexicon.lemma(token))
+        if not isinstance(entry, Sense) or entry.type is EventType.PROTEST:
+            continue  # protests told as nouns have their own fallback
+        if doc[token.i + 1].lower_ not in ARTICLES or doc[token.i - 1].pos_ not in ("NOUN", "PROPN"):
+            continue
+        if any(c.dep_ in ("det", "poss") for c in token.children) or token.dep_ == "compound":
+            continue
+        if entry.needs is not None and not (_headline_needs_after(token) & entry.needs):
+            continue
+        yield Trigger(token, entry, _mode(token, entry), True, token, False)
+        return
+
+
+def _headline_needs_after(token: Token) -> set[str]:
+    """The lemmas of the few words after a verb read as a noun: its object's phrase."""
+    return {t.lemma_.lower() for t in token.doc[token.i + 1 : min(token.i + 5, token.sent.end)]}
 
 
 def _finite_verb_beside(sent: Span, word: Token) -> bool:
