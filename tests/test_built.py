@@ -103,3 +103,12 @@ def test_the_gazetteer_key_changes_with_its_code(monkeypatch: pytest.MonkeyPatch
     (tmp_path / "gazetteer.py").write_text("# an edited copy\n")
     monkeypatch.setattr(gazetteer_module, "__file__", str(tmp_path / "gazetteer.py"))
     assert gazetteer_module.gazetteer_key() != key
+
+
+def test_doctor_says_where_the_gazetteer_is_kept(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from eventscope import doctor
+
+    monkeypatch.setenv("EVENTSCOPE_CACHE_DIR", str(tmp_path / "kept"))
+    assert doctor._gazetteer().message.endswith(f"kept built in {tmp_path / 'kept'}")
+    monkeypatch.setenv("EVENTSCOPE_CACHE_DIR", "off")
+    assert doctor._gazetteer().message.endswith("built in every process (cache off)")
