@@ -34,6 +34,10 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
      ("PROTEST", "Riots", "Violent demonstration")),
     ("Members of two student unions staged a demonstration and clashed with each other in Sylhet city.",
      ("PROTEST", "Riots", "Violent demonstration")),
+    ("Supporters of the opposition set fire to a bus in Bogura town ahead of the nationwide blockade.",
+     ("PROTEST", "Riots", "Violent demonstration")),
+    ("Supporters of the opposition set fire to a bus in Bogura town on Sunday night.",
+     ("ASSAULT", "Riots", "Mob violence")),
     # a celebration or an air strike is no demonstration
     ("A mob torched the office of a former mayor in Jhenaidah during a victory procession on Monday.",
      ("ASSAULT", "Riots", "Mob violence")),

@@ -1211,6 +1211,8 @@ def _after_mark(word: Token) -> bool:
     for before in reversed(word.doc[max(word.sent.start, word.i - 5) : word.i]):
         if before.lower_ in DEMONSTRATION_MARKS:
             return True
+        if before.lower_ == "of" and before.i > before.sent.start and before.doc[before.i - 1].lower_ == "ahead":
+            return True  # "set fire to a bus ahead of the nationwide blockade": its opening act
         if before.pos_ not in ("DET", "PRON", "ADJ", "NOUN", "PROPN", "NUM") and before.tag_ != "HYPH":
             return False
     return False
