@@ -38,6 +38,10 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
      ("PROTEST", "Riots", "Violent demonstration")),
     ("Supporters of the opposition set fire to a bus in Bogura town on Sunday night.",
      ("ASSAULT", "Riots", "Mob violence")),
+    # ... and so is violence by a crowd told as demonstrating
+    ("Protesting traders threw stones at police in Kisumu.", ("PROTEST", "Riots", "Violent demonstration")),
+    ("Police fired tear gas and the marchers responded by throwing stones in Kibera.",
+     ("PROTEST", "Riots", "Violent demonstration")),
     # a celebration or an air strike is no demonstration
     ("A mob torched the office of a former mayor in Jhenaidah during a victory procession on Monday.",
      ("ASSAULT", "Riots", "Mob violence")),

@@ -1204,6 +1204,22 @@ def _at_demonstration(token: Token) -> bool:
     return False
 
 
+# Words that make a crowd demonstrators: "protesting youths", "the demonstrators".
+DEMONSTRATORS = frozenset(
+    {"protesting", "demonstrating", "protester", "protesters", "protestor", "protestors", "demonstrator",
+     "demonstrators", "marchers"}
+)
+
+
+def _by_demonstrators(token: Token, agent: Span | None) -> bool:
+    """The crowd doing the violence is told as demonstrating: "a stone thrown by protesting
+    youths", "the protesters responded by throwing stones"."""
+    doers = list(agent) if agent is not None else []
+    if token.dep_ == "pcomp" and token.head.lower_ == "by":  # "... responded by throwing stones"
+        doers += [c for c in token.head.head.children if c.dep_ == "nsubj"]
+    return any(word.lower_ in DEMONSTRATORS for word in doers)
+
+
 def _after_mark(word: Token) -> bool:
     """True when "during" or "amid" opens the noun phrase that ends in ``word``, however the
     parser attached it ("during their demonstration demanding ...", read as a modifier of
@@ -1395,7 +1411,8 @@ def _build(
     crowd_violence = acled_type == "Riots" or (
         mode == "property destruction" and (actor1 is None or actor1.kind not in ORGANISED)
     )
-    if crowd_violence and _at_demonstration(trigger.token):
+    by_demonstrators = acled_sub != "Violent demonstration" and _by_demonstrators(trigger.token, roles.agent)
+    if crowd_violence and (_at_demonstration(trigger.token) or by_demonstrators):
         # "clashed with police during their demonstration", "set fire to a bus during the
         # blockade": the crowd of a demonstration turned violent
         type_, mode = EventType.PROTEST, "riot"
