@@ -148,6 +148,7 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
      ("ASSAULT", "Explosions/Remote violence", "Air/drone strike")),
     # an attack on a force's post is on the force: ACLED codes it as a battle
     ("Attack on a police post in Mandera.", ("ASSAULT", "Battles", "Armed clash")),
+    ("Suspected bandits attacked a police patrol vehicle near Kapedo.", ("ASSAULT", "Battles", "Armed clash")),
     ("Gunmen raided an army camp near Lamu on Monday.", ("ASSAULT", "Battles", "Armed clash")),
     ("Youths threw stones at a police station in Kondele on Monday.",
      ("ASSAULT", "Riots", "Mob violence")),

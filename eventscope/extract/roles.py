@@ -126,7 +126,11 @@ def _force_owning(facility: Token) -> Span | None:
         return None
     if facility.lemma_.lower() in ARMED_LINES:
         return noun_phrase(facility)  # "government positions": only armed forces hold a line
-    modifiers = [c for c in facility.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < facility.i]
+    # its modifiers before it, and theirs: "police" in "a police patrol vehicle"
+    modifiers = [
+        c for c in facility.doc[facility.left_edge.i : facility.i]
+        if c.dep_ in ("compound", "amod", "nmod", "poss")
+    ]
     owner = next((c for c in reversed(modifiers) if c.lemma_.lower() in FORCE_OWNERS), None)
     return None if owner is None else facility.doc[owner.i : owner.i + 1]
 
