@@ -38,6 +38,7 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
      ("PROTEST", "Riots", "Violent demonstration")),
     ("Supporters of the opposition set fire to a bus in Bogura town on Sunday night.",
      ("ASSAULT", "Riots", "Mob violence")),
+    ("Students protested violently in Eldoret over fees.", ("PROTEST", "Riots", "Violent demonstration")),
     # ... and so is violence by a crowd told as demonstrating
     ("Protesting traders threw stones at police in Kisumu.", ("PROTEST", "Riots", "Violent demonstration")),
     ("Police fired tear gas and the marchers responded by throwing stones in Kibera.",

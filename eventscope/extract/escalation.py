@@ -34,7 +34,7 @@ DEATHS = frozenset(["kill", "dead", "fatally", "die"])
 RIOTING = frozenset(
     ["stone", "pelt", "hurl", "throw", "torch", "vandalize", "vandalise", "loot", "smash", "burn", "clash", "rampage", "ransack", "attack",
      "destroy", "bonfire", "barricade",
-     "assault", "riot", "rioter", "battle", "violent"]
+     "assault", "riot", "rioter", "battle", "violent", "violently"]
 )
 
 # what "riot" names when it modifies them: the force sent against a crowd
