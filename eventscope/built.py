@@ -77,7 +77,7 @@ def load_or_build(name: str, key: str, build: Callable[[], T], folder: Path | No
     if found is not _NONE:
         return found  # type: ignore[return-value]
     made = build()
-    _save(made, path)
+    _save(made, path, name)
     return made
 
 
@@ -95,7 +95,8 @@ def _read(path: Path) -> object:
         return _NONE
 
 
-def _save(made: object, path: Path) -> None:
+def _save(made: object, path: Path, name: str) -> None:
+    """Write ``made`` to ``path`` whole, then remove the other files saved under ``name``."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.stem, suffix=".tmp", delete=False) as handle:
@@ -109,7 +110,6 @@ def _save(made: object, path: Path) -> None:
         os.replace(temporary, path)
     except OSError:
         return  # a read-only or full disk: the next process builds it again
-    name = path.name.rsplit("-", 1)[0]
     for stale in path.parent.glob(f"{name}-*.pickle"):
         if stale != path:
             stale.unlink(missing_ok=True)

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Span
 
-from eventscope.nlp.text import doc_text, entities
+from eventscope.nlp.text import entities, span_text
 
 _MONTH = (
     r"(?:" + "|".join(name for name in calendar.month_name if name)
@@ -97,7 +97,7 @@ def find_times(sent: Span, body_start: int = 0) -> list[Span]:
     """The time expressions of a sentence in text order, none of them before ``body_start``."""
     doc = sent.doc
     found: list[tuple[int, int]] = []
-    text = doc_text(doc)[sent.start_char : sent.end_char]
+    text = span_text(sent)
     for match in _FINDER.finditer(text) if _may_hold_time(text) else ():
         start, end = match.start(), match.end()
         for pattern in _TRIM:  # "in March": the month, not the preposition

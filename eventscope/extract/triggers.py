@@ -249,22 +249,28 @@ def _noun_carrier(token: Token) -> Token | None:
         return head.head  # "took part in a rally"
     if token.dep_ == "pobj" and head.lower_ in ("in", "to", "into") and lexicon.lemma(head.head) in lexicon.OUTCOME_VERBS:
         return head.head  # "the announcement resulted in protests"
-    if (
+    if _act_in_protest(token):
+        return head.head
+    return None
+
+
+def _act_in_protest(token: Token) -> bool:
+    """The act whose "in" or "during" holds the protest is the protest: "paralysed transport
+    in protest at ..."; so is "shut the offices in a protest", "burned a lorry during a
+    protest", unless the act is an event of its own ("arrested 14 traders during a protest":
+    the arrests). "The protest" is one told before, not this act."""
+    head = token.head
+    if not (
         token.dep_ == "pobj"
         and token.lemma_.lower() in ("protest", "demonstration")
         and head.lower_ in ("in", "during")
         and head.head.pos_ == "VERB"
-        and not any(c.dep_ == "det" and c.lower_ not in ("a", "an") for c in token.children)
-        and (
-            (head.lower_ == "in" and not any(c.dep_ == "det" for c in token.children))
-            or _verb_sense(head.head) is None
-        )
     ):
-        # "paralysed transport in protest at ...": the act is the protest; so is "shut the
-        # offices in a protest", "burned a lorry during a protest", unless the act is an
-        # event of its own ("arrested 14 traders during a protest": the arrests)
-        return head.head
-    return None
+        return False
+    articles = {c.lower_ for c in token.children if c.dep_ == "det"}
+    if not articles and head.lower_ == "in":
+        return True  # "in protest at"
+    return articles <= {"a", "an"} and _verb_sense(head.head) is None
 
 
 def _there_were(token: Token) -> bool:

@@ -29,10 +29,15 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the Doc's text read once (``Span.text`` joins its tokens)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 def lower_text(span: Span) -> str:
-    """The span's text in lower case, cut from the Doc's text read once: a cheap first test
-    of whether a sentence holds a word at all, before its tokens are walked."""
-    return doc_text(span.doc)[span.start_char : span.end_char].lower()
+    """The span's text in lower case: a cheap first test of whether a sentence holds a word
+    at all, before its tokens are walked."""
+    return span_text(span).lower()
 
 
 def entities(span: Span) -> list[Span]:

@@ -22,12 +22,12 @@ import functools
 import re
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from spacy.tokens import Span, Token
 
-from eventscope.nlp.text import doc_text
+from eventscope.nlp.text import span_text
 
 COMMUNITIES = "communities.toml"
 LEADERS = "leaders.toml"
@@ -49,15 +49,22 @@ class NameTable:
     """A table of names, indexed by the words of each name and alias."""
 
     by_words: dict[tuple[str, ...], Named]
-    longest: int
-    first_words: frozenset[str]  # the first word of every name, plural "s" dropped from one-word names
+    longest: int = field(init=False)  # the most words a name has
+    first_words: frozenset[str] = field(init=False)  # the first word of every name, as written
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "longest", max((len(words) for words in self.by_words), default=1))
+        object.__setattr__(self, "first_words", frozenset(words[0] for words in self.by_words))
+
+    def _may_start(self, word: str) -> bool:
+        """Whether a name starts with ``word``, or with it less a plural "s" ("Pokots"):
+        most capitalised words start none, and are told apart without building spans."""
+        return word in self.first_words or word[:-1] in self.first_words
 
     def at(self, token: Token) -> tuple[Named, Span] | None:
         """The entry whose name starts at ``token``, with the words that name it."""
-        text = token.text
-        if not text[:1].isupper() or (text not in self.first_words and text[:-1] not in self.first_words):
-            return None  # most capitalised words start no name: told apart without building spans
+        if not token.text[:1].isupper() or not self._may_start(token.text):
+            return None
         doc = token.doc
         for size in range(min(self.longest, len(doc) - token.i), 0, -1):
             words = doc[token.i : token.i + size]
@@ -74,8 +81,7 @@ class NameTable:
 
     def find_all(self, span: Span) -> Iterator[tuple[Named, Span]]:
         """Every entry named in ``span``, in text order."""
-        words = _CAPITALISED.findall(doc_text(span.doc)[span.start_char : span.end_char])
-        if not any(word in self.first_words or word[:-1] in self.first_words for word in words):
+        if not any(self._may_start(word) for word in _CAPITALISED.findall(span_text(span))):
             return  # read from the text: most spans name no one, and need no walk over their tokens
         i = span.start
         while i < span.end:
@@ -111,9 +117,7 @@ def parse(data: dict[str, object], key: str) -> list[Named]:
 
 def index(entries: list[Named]) -> NameTable:
     """The table indexed by the words of every name and alias."""
-    by_words = {tuple(alias.split()): entry for entry in entries for alias in (entry.name, *entry.aliases)}
-    longest = max((len(words) for words in by_words), default=1)
-    return NameTable(by_words, longest, frozenset(words[0] for words in by_words))
+    return NameTable({tuple(alias.split()): entry for entry in entries for alias in (entry.name, *entry.aliases)})
 
 
 def _shipped(file: str, key: str) -> NameTable:
