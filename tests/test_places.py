@@ -20,7 +20,7 @@ from eventscope.config import Config
 from eventscope.nlp.model import load_model
 from eventscope.records import GeoPrecision
 from eventscope.resolve.gazetteer import SUBDIVISION_ALIASES, load_gazetteer
-from eventscope.resolve.places import place_context, resolve_place
+from eventscope.resolve.places import place_context, place_phrases, resolve_place
 
 
 @dataclass(frozen=True)
@@ -319,6 +319,19 @@ EVENTS: list[tuple[str, Where]] = [
     ("MONUSCO peacekeepers repelled an attack on their base on Sunday, losing one soldier.",
      Where(None, None, "COD", R3)),
     ("The OSCE SMM recorded 14 explosions near Zaitseve-2 on Tuesday.", Where(None, None, "UKR")),
+    # "the [kind] of X" names X whatever the preposition and whatever the model tags X as
+    ("A bomb went off outside a bank in the northern Kenyan town of Garissa on Sunday, killing one.",
+     Where(-0.45, 39.65, "KEN", R1, km=10)),
+    ("Youths clashed with police in the sub-district of Butere (Kakamega county) on Friday.",
+     Where(0.21, 34.49, "KEN", R1, km=10)),
+    ("Coalition jets struck the town of Hays (Hays, Al Hudaydah) on Monday.", Where(13.93, 43.48, "YEM", km=10)),
+    # a town named after its county is where, when the sentence says it is (not "to Nkubu School")
+    ("Pupils from a school in Makueni county marched to the offices in Kibwezi town on Tuesday.",
+     Where(-2.41, 37.97, "KEN", R1, km=10)),
+    ("Students from a school in Embu County protested over the transfer of their principal to Nkubu High School.",
+     Where(-0.54, 37.46, "KEN", R3, km=10)),
+    # the locals' home even when the model reads the name as a modifier of the verb
+    ("Residents of Eldoret attack and kill a suspected thief.", Where(0.52, 35.27, "KEN", km=10)),
 ]
 
 
@@ -468,3 +481,18 @@ def test_a_part_of_a_city_named_after_the_city_is_in_that_city(text: str, name: 
     events = es.extract(text, published="2024-03-03")
     place = events[0].location
     assert (place.name, place.country, int(place.precision)) == (name, country, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a particle joins two capitalised words; a lower-case word after a name ends it
+        ("Youths clashed in Garissa as police moved in.", ["Garissa"]),
+        ("Traders marched in Mandera during the visit.", ["Mandera"]),
+        ("A drone struck a depot in Ras al-Khaimah on Monday.", ["Ras al-Khaimah"]),
+        ("Fishermen protested in Mar del Plata on Monday.", ["Mar del Plata"]),
+        ("Shelling hit the village of Kansafra and the town of Ariha.", ["Kansafra", "Ariha"]),
+    ],
+)
+def test_place_phrases_take_whole_names_and_no_more(nlp, text, names):
+    assert [span.text for span in place_phrases(nlp(text)[:])] == names

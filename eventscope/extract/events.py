@@ -75,6 +75,7 @@ from eventscope.resolve.places import (
     armed_group_homes,
     country_place,
     hinted_countries,
+    km_between,
     misspelt_place,
     place_context,
     place_phrases,
@@ -575,6 +576,43 @@ def _at_capital(place: Place, gazetteer: Gazetteer) -> Place:
     return replace(place, lat=country.capital[0], lon=country.capital[1], reason=f"{place.reason}; at its capital")
 
 
+# How far from an area's point a town it names may lie and still be taken as inside it
+AREA_REACH_KM = 100.0
+
+
+def _town_in_area(found: list[tuple[Span, Place]]) -> Place:
+    """The first place a sentence names, or a town it names later in that place: "in Makueni
+    county students marched in Kibwezi town" (not "to Nkubu School"), "in the Kenyan town
+    of Garissa"."""
+    first = found[0][1]
+    if first.precision is not GeoPrecision.REGION or first.lat is None or first.lon is None:
+        return first
+    country_only = first.reason is not None and first.reason.startswith("country only")
+    if not country_only and not (first.reason or "").endswith("not a town"):
+        return first
+    for span, place in found[1:]:
+        if (
+            place.precision is GeoPrecision.EXACT
+            and place.country == first.country
+            and place.lat is not None and place.lon is not None
+            and (country_only or km_between(first.lat, first.lon, place.lat, place.lon) <= AREA_REACH_KM)
+            and _said_where(span)
+        ):
+            return place
+    return first
+
+
+def _said_where(span: Span) -> bool:
+    """Whether a place name is told as where: after a locative preposition, or as a
+    kind of place ("the town of Garissa", "Kibwezi town")."""
+    root, head = span.root, span.root.head
+    if root.dep_ == "pobj" and head.lower_ == "of":
+        return head.head.lemma_.lower() in lexicon.PLACE_NOUNS
+    if root.dep_ == "pobj":
+        return head.lower_ in LOCATIVE_PREPS
+    return root.dep_ == "compound" and head.lemma_.lower() in lexicon.PLACE_NOUNS
+
+
 def _place_for(trigger: Trigger, places: tuple[Span, ...], actor_tokens: set[int], ctx: Context) -> Place:
     """Where the event happened, most specific evidence first.
 
@@ -605,12 +643,14 @@ def _place_for(trigger: Trigger, places: tuple[Span, ...], actor_tokens: set[int
     doc = trigger.token.doc
     sentence = trigger.token.sent
     for scope, reason in ((sentence, None), (doc[:], "named elsewhere in the article")):
-        for span in _place_candidates(ctx.scope_places(scope), actor_tokens):
-            place = ctx.place_of(span)
-            if place.lat is not None:
-                if reason is None:
-                    return place
-                return replace(place, precision=_looser(place.precision), reason=reason)
+        found = [
+            (span, place) for span in _place_candidates(ctx.scope_places(scope), actor_tokens)
+            if (place := ctx.place_of(span)).lat is not None
+        ]
+        if found and reason is None:
+            return _town_in_area(found)
+        if found:
+            return replace(found[0][1], precision=_looser(found[0][1].precision), reason=reason)
     unknown = resolved[0] if resolved else None
     dateline = ctx.dateline
     if dateline is not None:
@@ -745,11 +785,24 @@ def _place_candidates(scope: _ScopePlaces, actor_tokens: set[int]) -> list[Span]
         found.setdefault(phrase.start, phrase)
     for phrase in scope.phrases:
         if (
-            not any(i in actor_tokens for i in range(phrase.start, phrase.end))
+            not (any(i in actor_tokens for i in range(phrase.start, phrase.end)) and not _locals_home(phrase))
             and not any(s <= phrase.start < s + len(f) for s, f in found.items())
         ):
             found.setdefault(phrase.start, phrase)
     return [found[start] for start in sorted(found)]
+
+
+_PEOPLE_OF_BEFORE = re.compile(r"\b(?:residents|villagers|inhabitants|locals|people)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _locals_home(phrase: Span) -> bool:
+    """Whether a place phrase inside an actor names where the actors live ("Residents of
+    Kisumu attacked", "Narok residents blocked"): where they acted, parse or no parse."""
+    doc = phrase.doc
+    if phrase.end < len(doc) and doc[phrase.end].lemma_.lower() in LOCALS:
+        return True
+    before = doc_text(doc)[max(phrase.start_char - 40, 0) : phrase.start_char]
+    return _PEOPLE_OF_BEFORE.search(before) is not None
 
 
 def _looser(precision: GeoPrecision | None) -> GeoPrecision:

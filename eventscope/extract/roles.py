@@ -18,6 +18,7 @@ from eventscope.extract.triggers import ARTICLES, Trigger, misread_modifier
 from eventscope.nlp.text import entities
 from eventscope.records import EventType
 from eventscope.resolve.actors import weapon_owner
+from eventscope.resolve.places import TOWN_WORDS
 
 LOCATIVE_PREPS = frozenset(["in", "at", "near", "outside", "inside", "across", "around", "within", "into"])
 TARGET_PREPS = frozenset({"on", "against", "at", "targeting", "into"})
@@ -273,8 +274,14 @@ def _places_near(tokens: list[Token]) -> list[Span]:
 
 def _place_span(head: Token) -> Span | None:
     """The place named by a noun phrase, if any of its words is a place entity."""
-    if head.lemma_.lower() in EDGES:  # "the outskirts of Goma", "the road to Mandera"
-        named_by = [o for c in head.children if c.lower_ in ("of", "to") for o in c.children]
+    # "the outskirts of Goma", "the road to Mandera", "the eastern Kenyan town of Garissa"
+    # (but "the Balochistan province of Pakistan" is Balochistan, "Avasin region of Dahuk" Avasin)
+    edge = head.lemma_.lower() in EDGES
+    kind = head.lemma_.lower() in TOWN_WORDS and any(c.dep_ == "det" for c in head.children) and not any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children
+    )
+    if edge or kind:
+        named_by = [o for c in head.children if c.lower_ in (("of", "to") if edge else ("of",)) for o in c.children]
         town = next((o for o in named_by if o.pos_ == "PROPN"), None)
         if town is not None:
             return noun_phrase(town)

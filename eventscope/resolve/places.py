@@ -340,7 +340,17 @@ def _names_an_area(token: Token) -> bool:
         return False  # the part of speech first: an integer, the cheapest test of most words
     if token.lower_ in _NOT_PLACES:
         return False
-    return not (token.ent_type_ == "PERSON" and token.ent_iob_ == "I")
+    return not (token.ent_type_ == "PERSON" and token.ent_iob_ == "I") or _closes_parenthesis(token)
+
+
+def _closes_parenthesis(token: Token) -> bool:
+    """Whether the entity ``token`` is inside ends a parenthesis: "(Hays, Al Hudaydah)" lists
+    areas, whatever the model took the last one for."""
+    doc = token.doc
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end < len(doc) and doc[end].text == ")"
 
 
 BIG_CITY = 100_000
@@ -369,7 +379,10 @@ KIND_WORDS = AREA_WORDS | SUB_PLACES | frozenset(
      "constituency", "centre", "center", "settlement", "territory", "emirate", "canton"}
 )
 _KIND = r"(?:" + "|".join(sorted(map(re.escape, KIND_WORDS), key=len, reverse=True)) + r")"
-_NAME = r"[A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|al|el|ad|as|ash|de|do|da|dos|das|des|du|del|of|la|le))*"
+# (a particle joins two capitalised words: "Ras al-Khaimah", "Mar del Plata"; "Garissa as
+# police" and "Garissa left" name Garissa)
+_PARTICLE = r"(?:al|el|ad|as|ash|de|do|da|dos|das|des|du|del|of|la|le)[ -]"
+_NAME = rf"[A-Z][\w'’.-]*(?:[ -](?:{_PARTICLE})*[A-Z][\w'’.-]*)*"
 # What follows a place to name its parent: ", Chihuahua", " (Sherpur, Mymensingh)",
 # " in Kericho District"; the parent ends the clause or the parenthesis, so "In
 # Aleppo, Russian jets" names no parent.
@@ -396,6 +409,12 @@ _LOCATIVE_NAME = re.compile(
     rf"\b(?:in|at|near|outside|through|across|around)\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){{0,2}}(?:village|town|city|area|"
     rf"district|county|locality|streets|countryside|outskirts|suburbs|vicinity|environs|centre|center)"
     rf"\s+of\s+)?(?P<name>{_NAME})"
+)
+# "attacked the city of Hays", "in the sub-district of Butere": a kind of place names one,
+# whatever the preposition before it
+_KIND_OF_NAME = re.compile(
+    r"\bthe\s+(?:[\w'’-]+\s+){0,2}?(?:village|town|city|district|sub-district|subdistrict|county|"
+    rf"sub-county|municipality|locality|township|commune|settlement|upazila|union)\s+of\s+(?P<name>{_NAME})"
 )
 # "a minibus on the Abeokuta-Ayetoro (Abeokuta South, Ogun) road": the first town of a road
 _ROAD = re.compile(
@@ -446,7 +465,7 @@ def _phrase_offsets(text: str, begin: int, stop: int) -> tuple[tuple[int, int], 
     """``place_phrases`` as character offsets; cached, because every event of an article
     without a place of its own searches the same sentence and the whole text again."""
     offsets: list[tuple[int, int]] = []
-    for pattern in (_KIND_PHRASE, _LOCATIVE_NAME, _OWNED_NAME, _PEOPLE_OF, _CITY_DISTRICT, _ROAD, _ROUTE):
+    for pattern in (_KIND_PHRASE, _LOCATIVE_NAME, _KIND_OF_NAME, _OWNED_NAME, _PEOPLE_OF, _CITY_DISTRICT, _ROAD, _ROUTE):
         for match in pattern.finditer(text, begin, stop):
             start, end = match.span("name")
             if text[end - 1] == ".":
