@@ -332,6 +332,17 @@ EVENTS: list[tuple[str, Where]] = [
      Where(-0.54, 37.46, "KEN", R3, km=10)),
     # the locals' home even when the model reads the name as a modifier of the verb
     ("Residents of Eldoret attack and kill a suspected thief.", Where(0.52, 35.27, "KEN", km=10)),
+    # a region abroad that is one word of a local name is not where: Tanzania's Mara
+    ("Clashes between Kipsigis and Maasai herders left one dead at Esoit in Trans Mara West.",
+     Where(None, None, "KEN")),
+    # a possessive written without its apostrophe; a name of its own is left alone
+    ("Police fired tear gas to disperse hawkers in Nairobis CBD on Monday.", Where(-1.28, 36.82, "KEN", R1, km=10)),
+    ("Supporters of rival candidates clashed at the Bomas of Kenya on Saturday.", Where(None, None, "KEN", R3)),
+    # a name the model cuts ("Homa [Bay county]"), and a direction that names no area
+    ("Fishermen from Karachuonyo, Homa Bay county demonstrated against sand harvesting on Monday.",
+     Where(-0.53, 34.46, "KEN", km=10)),
+    ("Raiders attacked a village in Turkana South District on Sunday, killing one herder.",
+     Where(None, None, "KEN", R3)),
 ]
 
 

@@ -747,6 +747,17 @@ def _scope_places(scope: Span, body_start: int, gazetteer: Gazetteer) -> _ScopeP
             continue
         # "Washington said" is an actor, not a place; but "Mombasa residents" says where
         named.append((ent, is_country or not modifier))
+    phrases = [  # "Natore town", "in Lanyiru": forms the model misses
+        phrase for phrase in place_phrases(scope)
+        if phrase.start_char >= body_start
+        and not _is_origin(phrase)
+        and gazetteer.country(phrase.text) is None
+    ]
+    # a name the model cut ("Homa [Bay county]") is the whole name the phrase found
+    named = [
+        (next((p for p in phrases if p.start < ent.start and p.end >= ent.end), ent), drops)
+        for ent, drops in named
+    ]
     words = [
         noun_phrase(token)
         for token in scope
@@ -758,12 +769,6 @@ def _scope_places(scope: Span, body_start: int, gazetteer: Gazetteer) -> _ScopeP
             and token.idx >= body_start
             and token.ent_type_ in ("", "ORG", "NORP", "PERSON")  # "in Mandera" tagged ORG
         ) or _home_of_locals(token, body_start)
-    ]
-    phrases = [  # "Natore town", "in Lanyiru": forms the model misses
-        phrase for phrase in place_phrases(scope)
-        if phrase.start_char >= body_start
-        and not _is_origin(phrase)
-        and gazetteer.country(phrase.text) is None
     ]
     return _ScopePlaces(tuple(named), tuple(words), tuple(phrases))
 

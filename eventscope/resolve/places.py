@@ -44,9 +44,12 @@ DIRECTIONS = frozenset(
 
 def _entity_texts(span: Span) -> list[str]:
     """Names to look up for a mention: its place entities, then its proper nouns."""
-    names = [e.text for e in entities(span) if e.label_ in ("GPE", "LOC", "FAC")]
+    ents = [e for e in entities(span) if e.label_ in ("GPE", "LOC", "FAC")]
+    names = [e.text for e in ents]
     if len(names) > 1 and "," not in span.text and " and " not in span.text:
         names.insert(0, span.text)  # "Baja California", tagged "Baja" and "California": one name
+    elif ents and all(t.pos_ == "PROPN" for t in span.doc[span.start : ents[0].start]) and ents[0].start > span.start:
+        names.insert(0, span.text)  # "Homa Bay county", tagged "Bay county": the name the model cut
     if " - " in span.text:  # "Dhaka - Shahbagh": a district of a city, as ACLED writes it
         names.insert(0, span.text.split(" - ")[0].strip())
     proper = " ".join(
@@ -870,9 +873,10 @@ def _resolve_alone(
     # "Rajshahi city", "Nyeri town": the town, not the division or county of its name
     says_town = span[-1].lower_ in TOWN_WORDS
     for name in names:
+        bare = _strip_kind(name)
         areas = list(gazetteer.subdivisions(name)) or (
-            [] if says_town else list(gazetteer.subdivisions(_strip_kind(name)))
-        )
+            [] if says_town or fold(bare) in _NOT_PLACES else list(gazetteer.subdivisions(bare))
+        )  # ("South District" is no area South)
         # of areas of one name (30 Washington Counties), one in a state the article names
         areas.sort(key=lambda a: not any(a.code.startswith(f"{code}-") for code in context_areas))
         named_country = country_named(gazetteer, name)
@@ -962,6 +966,11 @@ def _resolve_alone(
             state = next((a for a in states if a.country in context_countries), None) or (
                 states[0] if len({a.country for a in states}) == 1 else None
             )
+            if state is not None and context_countries and state.country != context_countries[0] and any(
+                other.pos_ == "PROPN" and other.i != token.i and other.lower_ not in DIRECTIONS | KIND_WORDS
+                for other in span
+            ):
+                continue  # "Trans Mara" in a Kenyan story: a word of a name, not Tanzania's Mara
             if state is not None:
                 return replace(
                     _area_place(state, gazetteer, mention, evidence),
@@ -979,7 +988,29 @@ def _resolve_alone(
         if towns:
             reason = f"near {towns[0].name}, named in the place's name"
             return city_place(towns[0], mention, evidence, GeoPrecision.NEAR, reason)
+    owner = _owner_without_apostrophe(span, gazetteer, context_countries)
+    if owner is not None:
+        return city_place(owner, mention, evidence, GeoPrecision.EXACT, f"{owner.name}'s, the apostrophe left out")
     return Place(mention=mention, reason="not in the gazetteer", evidence=evidence)
+
+
+def _owner_without_apostrophe(span: Span, gazetteer: Gazetteer, countries: tuple[str, ...]) -> City | None:
+    """The town of "Nairobis CBD", "Kisumus streets": a possessive written without its
+    apostrophe, when the name less its "s" is a town of the article's country or a city."""
+    first = span[0]
+    if first.pos_ != "PROPN" or len(first) < 5 or not first.text.endswith("s") or first.text.endswith("ss"):
+        return None
+    after = first.nbor() if first.i + 1 < len(first.doc) else None
+    if after is None or after.pos_ not in ("NOUN", "PROPN"):
+        return None  # "Bomas of Kenya" is a name of its own
+    stem = first.text[:-1]
+    return next(
+        (
+            c for c in gazetteer.cities(stem)
+            if fold(c.name) == fold(stem) and (c.country in countries or c.population >= ALIAS_CITY)
+        ),
+        None,
+    )
 
 
 def misspelt_place(place: Place, gazetteer: Gazetteer, iso3: str) -> Place | None:
