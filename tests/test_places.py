@@ -343,6 +343,12 @@ EVENTS: list[tuple[str, Where]] = [
      Where(-0.53, 34.46, "KEN", km=10)),
     ("Raiders attacked a village in Turkana South District on Sunday, killing one herder.",
      Where(None, None, "KEN", R3)),
+    # a name the gazetteer spells another way, near the parent the note names; a town
+    # spelt alike but farther is another town (Comayagua is 60 km from Comayaguela)
+    ("Police and students clashed in Shahjadpur upazila (Sirajganj, Rajshahi) on Sunday.",
+     Where(24.18, 89.60, "BGD", R1, km=5)),
+    ("Around 900 taxi drivers demonstrated in Comayaguela, Francisco Morazan, on Tuesday.",
+     Where(14.08, -87.21, "HND", km=30)),
 ]
 
 

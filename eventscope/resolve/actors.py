@@ -21,7 +21,7 @@ from eventscope.extract.evidence import evidence_for
 from eventscope.extract.lexicon import WEAPONS
 from eventscope.nlp.text import entities
 from eventscope.records import Actor, ActorKind
-from eventscope.resolve.gazetteer import Gazetteer
+from eventscope.resolve.gazetteer import Gazetteer, bare_code
 from eventscope.resolve.homelands import Named, NameTable, load_communities
 from eventscope.resolve.organisations import Organisation, Organisations, load_organisations
 
@@ -170,8 +170,8 @@ def _country(phrase: Span, gazetteer: Gazetteer) -> str | None:
         if (token.ent_type_ in ("NORP", "GPE") or named_force) and token.dep_ != "npadvmod":
             # "Iran-backed" names a sponsor, not the actor's country
             after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-            if after is not None and after.text == "-":
-                continue
+            if (after is not None and after.text == "-") or bare_code(token.text):
+                continue  # nor is "AL members" (the Awami League's) Albanian
             country = gazetteer.country(token.text)
             if country is not None:
                 return country.iso3

@@ -25,7 +25,7 @@ from eventscope.resolve.landmarks import LANDMARKS, Landmark
 
 __all__ = [
     "COUNTRY_ALIASES", "COUNTRY_POINTS", "LANDMARKS", "US_STATE_ABBREVIATIONS", "City", "Country",
-    "Gazetteer", "Landmark", "Subdivision", "country_code", "fold", "load_gazetteer",
+    "Gazetteer", "Landmark", "Subdivision", "bare_code", "country_code", "fold", "load_gazetteer",
 ]
 
 
@@ -143,6 +143,13 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'").translate(_TRANSLIT_MARKS))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(plain.lower().split())
+
+
+def bare_code(text: str) -> bool:
+    """Whether ``text`` is a bare ISO code ("KN", "AL" for the Awami League, "TN" for Tamil
+    Nadu), which news does not write for a country; "US" and "UK" are aliases."""
+    stripped = text.strip()
+    return len(stripped) <= 3 and stripped.isupper() and fold(stripped) not in COUNTRY_ALIASES
 
 
 # A name squeezed shorter than this matches no town by its squeezed form alone.

@@ -29,6 +29,7 @@ from eventscope.resolve.gazetteer import (
     Country,
     Gazetteer,
     Subdivision,
+    bare_code,
     fold,
     same_name,
 )
@@ -72,7 +73,7 @@ def country_named(gazetteer: Gazetteer, text: str) -> Country | None:
     are a state and a title, not Tunisia and the Northern Mariana Islands.
     """
     stripped = text.strip()
-    if len(stripped) <= 3 and stripped.isupper() and fold(stripped) not in COUNTRY_ALIASES:
+    if bare_code(stripped):
         return None
     if fold(stripped) in PLACES_NOT_COUNTRIES:
         return None
@@ -786,6 +787,10 @@ def resolve_place(
                 _area_place(area, gazetteer, span.text, evidence),
                 reason=f"{head.text} not in the gazetteer; spelt like the {area.kind.lower()} {area.name}",
             )
+    if place.reason == "not in the gazetteer" and not sub_place and anchor.country:
+        spelt = _town_spelt_like(head.text, anchor, gazetteer)
+        if spelt is not None:
+            return replace(spelt, mention=span.text, evidence=evidence)
     precision = max(anchor.precision or GeoPrecision.NEAR, GeoPrecision.NEAR)
     if sub_place and is_city:
         precision = GeoPrecision.EXACT  # a part of a town is coded at the town, as ACLED does
@@ -793,6 +798,26 @@ def resolve_place(
         anchor, mention=span.text, evidence=evidence, precision=precision,
         reason=f"{head.text} ({place.reason}): in {anchor.name}, the parent the text names",
     )
+
+
+# How far from the parent's point a town spelt like an unknown name may lie
+SPELT_NEAR_PARENT_KM = 40.0
+
+
+def _town_spelt_like(name: str, anchor: Place, gazetteer: Gazetteer) -> Place | None:
+    """The town of the parent's country an unknown name spells another way, when it lies
+    near the parent: "Shahjadpur upazila (Sirajganj, Rajshahi)" is Shahzadpur."""
+    assert anchor.country is not None
+    if any(ch.isdigit() for ch in name):
+        return None  # "Cox's Bazar-3 constituency" is a seat, not the town
+    found = gazetteer.spelled_like(_strip_kind(name), anchor.country)
+    if found is None or anchor.lat is None or anchor.lon is None:
+        return None
+    town, score = found
+    if km_between(town.lat, town.lon, anchor.lat, anchor.lon) > SPELT_NEAR_PARENT_KM:
+        return None
+    reason = f"{name} not in the gazetteer; spelt like {town.name} ({score:.0f}%), near {anchor.name}"
+    return city_place(town, name, None, GeoPrecision.EXACT, reason)
 
 
 def _part_of(span: Span, parent: _Parent) -> bool:
