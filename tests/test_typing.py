@@ -393,6 +393,15 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
     ("The gang regularly attacks buses on the road to Mandera.", None),
     ("Militants often kidnap foreign workers in the region.", None),
     ("The union said its members protest every year on Labour Day.", None),
+    # shootings, roadside bombs, brawls and burnings as notes put them
+    ("Gunmen sprayed a matatu with bullets near Garsen on Sunday, wounding three passengers.",
+     ("ASSAULT", "Violence against civilians", "Attack")),
+    ("Two soldiers were hurt when their lorry ran over a homemade bomb near Kolbio on Monday.",
+     ("ASSAULT", "Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("Four people were injured in a confrontation between supporters of two rival aspirants in Bungoma on Saturday.",
+     ("ASSAULT", "Riots", "Mob violence")),
+    ("A mob burned down two kiosks belonging to a councillor in Kakamega on Friday.",
+     ("ASSAULT", "Riots", "Mob violence")),
 ]
 
 

@@ -115,6 +115,25 @@ PROPERTY = frozenset(
         "tower",
         "houses",
         "vehicles",
+        "bank",
+        "atm",
+        "billboard",
+        "kiosk",
+        "stall",
+        "hotel",
+        "bar",
+        "hospital",
+        "clinic",
+        "motorbike",
+        "motorcycle",
+        "lorry",
+        "matatu",
+        "tractor",
+        "granary",
+        "hut",
+        "structure",
+        "statue",
+        "monument",
     ]
 )
 # What an army or a group takes and holds: "seized the town", "regained control of".
@@ -279,7 +298,8 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "lob": Sense(A, needs=WEAPONS),
     "plant": Sense(A, "remote explosive/IED", needs=WEAPONS),
     # "their vehicle ran over a landmine"
-    "run": Sense(A, "remote explosive/IED", needs=frozenset({"landmine", "mine", "ied", "device"})),
+    "run": Sense(A, "remote explosive/IED", needs=frozenset({"landmine", "mine", "ied", "device", "bomb", "explosive"})),
+    "spray": Sense(A, "firearms", needs=frozenset({"bullet", "gunfire"})),  # "sprayed the bus with bullets"
     "hack": Sense(A),
     "spear": Sense(A),
     "beat": Sense(A),
@@ -401,6 +421,12 @@ NOUN_TRIGGERS: dict[str, Sense] = {
     "clash": Sense(A, "armed clash"),
     "fighting": Sense(A, "armed clash"),
     "firefight": Sense(A, "armed clash"),
+    # fights that are no battle; the crosswalk makes one between crowds mob violence
+    "confrontation": Sense(A, "armed clash"),
+    "skirmish": Sense(A, "armed clash"),
+    "scuffle": Sense(A, "armed clash"),
+    "brawl": Sense(A, "armed clash"),
+    "fracas": Sense(A, "armed clash"),
     "gunbattle": Sense(A, "armed clash"),
     "gunfight": Sense(A, "armed clash"),
     "shootout": Sense(A, "armed clash"),
