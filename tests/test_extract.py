@@ -319,6 +319,21 @@ def test_a_merged_event_is_typed_from_its_merged_doer_and_mode():
     assert events[0].actor1.kind is ActorKind.MOB
 
 
+@pytest.mark.parametrize(
+    ("text", "typed"),
+    [
+        (("On 4 May 2024, gunmen killed a village chief and abducted two traders in Kamango. "
+          "The attackers also looted several shops."), ("Violence against civilians", "Attack")),
+        (("On 4 May 2024, militants raided a police post in Dadaab, wounding three officers. "
+          "They also torched two vehicles."), ("Battles", "Armed clash")),
+    ],
+)
+def test_an_attack_that_also_destroyed_property_is_the_attack(text, typed):
+    # ACLED codes the harm to people; the looting or burning is part of the same event
+    events = es.extract(text, published="2024-05-07")
+    assert [(e.acled_event_type, e.acled_sub_event_type) for e in events] == [typed]
+
+
 def test_a_toll_in_the_clash_belongs_to_the_clash():
     text = (
         "On 7 January 2024, backers of a sitting councillor and of his challenger clashed at "

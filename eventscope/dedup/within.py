@@ -27,6 +27,7 @@ from eventscope.extract.crosswalk import coded
 from eventscope.records import Actor, ActorKind, Event, EventDate, EventType, Place
 
 WITHIN_RADIUS_KM = 25.0
+PROPERTY_DESTRUCTION = "property destruction"
 RIOT_TYPES = {EventType.PROTEST, EventType.ASSAULT}
 CROWD_KINDS = frozenset({ActorKind.CIVILIANS, ActorKind.PROTESTERS, ActorKind.RIOTERS, ActorKind.MOB})
 # "claimed separate attacks", "another blast": told as a different event.
@@ -187,9 +188,16 @@ def _typed(event: Event, group: Sequence[Event]) -> Event:
     mention may give the mode ("vandalized") and another the doer ("a mob attacked").
     A riot told as a protest and as violence is a violent protest (PLOVER PROTEST/riot), and
     so is a protest one of whose mentions tells of its crowd's violence (ACLED: a violent
-    crowd makes a violent demonstration, police intervention or not)."""
+    crowd makes a violent demonstration, police intervention or not). Harm to people
+    outranks harm to property."""
+    harm = next(
+        (m for m in group if m.type is EventType.ASSAULT and m.mode != PROPERTY_DESTRUCTION), None
+    )
     if len({m.type for m in group}) > 1:
         event = replace(event, type=EventType.PROTEST, mode="riot")
+    elif event.mode == PROPERTY_DESTRUCTION and harm is not None:
+        # "killed a policeman ... also looted households": the attack, its looting a part of it
+        event = replace(event, mode=harm.mode)
     elif event.type is EventType.PROTEST and event.mode != "excessive force" and any(
         m.mode == "riot" for m in group
     ):
