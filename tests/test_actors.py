@@ -192,6 +192,11 @@ MENTIONS = [
     # a quantity of a group's members is the group
     ("Hundreds of Hezbollah supporters marched through the town.",
      "Hundreds of Hezbollah supporters", "LBN", "Hezbollah", K.REBEL, "LBN", "IRN"),
+    # what a named group holds stands for the group
+    ("Gunmen attacked a Taliban checkpoint in Kunar.",
+     "a Taliban checkpoint", "AFG", "Taliban", K.REBEL, "AFG", None),
+    ("Police detained three RAB members for extortion.",
+     "three RAB members", "BGD", "Rapid Action Battalion", K.POLICE, "BGD", None),
     # a party's initials that are also a country's ISO code (AL, the Awami League) name no country
     ("Police detained five AL activists near the court.",
      "five AL activists", "BGD", "five AL activists", K.PARTY, None, None),

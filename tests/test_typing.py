@@ -402,6 +402,12 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
      ("ASSAULT", "Riots", "Mob violence")),
     ("A mob burned down two kiosks belonging to a councillor in Kakamega on Friday.",
      ("ASSAULT", "Riots", "Mob violence")),
+    # an attack on state forces named by their initials, a unit, a checkpoint or a patrol is a battle
+    ("Unknown gunmen shot dead two NDS members in Herat on Sunday.", ("ASSAULT", "Battles", "Armed clash")),
+    ("Taliban fighters attacked a checkpoint outside Qadis on Monday, wounding two.",
+     ("ASSAULT", "Battles", "Armed clash")),
+    ("Gunmen opened fire on a convoy of the 5th Corps near Daraa on Monday.", ("ASSAULT", "Battles", "Armed clash")),
+    ("Smugglers attacked a BGB patrol near the border in Jessore on Friday.", ("ASSAULT", "Battles", "Armed clash")),
 ]
 
 

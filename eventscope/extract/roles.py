@@ -40,7 +40,10 @@ FIRED = lexicon.WEAPONS | lexicon.THROWN | frozenset(
     {"fire", "round", "shot", "bullet", "ammunition", "gas", "teargas", "canister"}
 )
 # Places that only armed forces hold: an attack on them is on those forces.
-ARMED_LINES = frozenset({"position", "frontline", "trench"})
+# (a checkpoint is manned by security forces whoever they are: "attacked a checkpoint")
+ARMED_LINES = frozenset({"position", "frontline", "trench", "checkpoint"})
+# Units whose name says they are armed forces: "a convoy of the 5th Corps"
+FORCE_UNITS = frozenset({"corps", "division", "brigade", "battalion", "regiment", "army", "police", "force"})
 # Forces whose facilities stand for them: an attack on "a police station" is on the police.
 FORCE_OWNERS = frozenset({"police", "army", "military", "security", "navy", "naval", "troops", "soldier"})
 PRONOUNS = frozenset(["himself", "herself", "themselves", "itself", "it", "they", "he", "she", "we", "i", "you", "who", "which", "that", "them", "this", "these", "those"])
@@ -127,6 +130,14 @@ def _force_owning(facility: Token) -> Span | None:
         return None
     if facility.lemma_.lower() in ARMED_LINES:
         return noun_phrase(facility)  # "government positions": only armed forces hold a line
+    # "a convoy of the 5th Corps", "the base of the 4th Brigade"
+    of_force = next(
+        (o for c in facility.children if c.lower_ == "of" for o in c.children
+         if o.dep_ == "pobj" and o.lemma_.lower() in FORCE_UNITS),
+        None,
+    )
+    if of_force is not None:
+        return noun_phrase(of_force)
     # its modifiers before it, and theirs: "police" in "a police patrol vehicle"
     modifiers = [
         c for c in facility.doc[facility.left_edge.i : facility.i]

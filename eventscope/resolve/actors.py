@@ -62,6 +62,9 @@ HEAD_KINDS: dict[str, ActorKind] = {
     # units and lines of armed forces: "a member of the 4th Division", "government positions"
     "division": K.MILITARY, "brigade": K.MILITARY, "battalion": K.MILITARY, "regiment": K.MILITARY,
     "position": K.MILITARY, "frontline": K.MILITARY, "trench": K.MILITARY, "pirate": K.UNIDENTIFIED,
+    "corps": K.MILITARY, "garrison": K.MILITARY,
+    # a checkpoint is manned by security forces, whoever attacks it
+    "checkpoint": K.MILITARY,
 }
 # Compounds that change the kind of the head: "armed forces", "security forces".
 COMPOUND_KINDS: dict[str, ActorKind] = {
@@ -210,6 +213,8 @@ MEMBER_HEADS = frozenset(
         "suspect", "peacekeeper", "staff", "mission", "delegation", "agency", "movement",
         "party", "government", "authority", "administration", "regime", "ally", "proxy",
         "man", "men", "youth", "head", "chief", "envoy", "representative",
+        # what a group holds stands for it: "a Taliban checkpoint", "Houthi positions"
+        "checkpoint", "position", "post", "base", "camp", "convoy", "patrol",
     }
 )
 
