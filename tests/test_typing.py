@@ -402,6 +402,14 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
      ("ASSAULT", "Riots", "Mob violence")),
     ("A mob burned down two kiosks belonging to a councillor in Kakamega on Friday.",
      ("ASSAULT", "Riots", "Mob violence")),
+    # "stormed the streets" is a march, "stormed a station" an attack; a protest "performed"
+    ("Residents of Mumias stormed the streets on Monday carrying placards, demanding the reopening of the sugar factory.",
+     ("PROTEST", "Protests", "Peaceful protest")),
+    ("Youths stormed the police station in Kisumu on Monday.", ("ASSAULT", "Riots", "Mob violence")),
+    # a headline verb with several senses, read by the words after it
+    ("Armed men storm market, battle police in Mandera", ("ASSAULT", "Violence against civilians", "Attack")),
+    ("On 5 May 2024, residents of Rosario performed a pot-banging protest against rising prices.",
+     ("PROTEST", "Protests", "Peaceful protest")),
     # an attack on state forces named by their initials, a unit, a checkpoint or a patrol is a battle
     ("Unknown gunmen shot dead two NDS members in Herat on Sunday.", ("ASSAULT", "Battles", "Armed clash")),
     ("Taliban fighters attacked a checkpoint outside Qadis on Monday, wounding two.",

@@ -321,7 +321,8 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "molest": Sense(A, "sexual violence"),
     "abduct": Sense(A, "abduction"),
     "kidnap": Sense(A, "abduction"),
-    "storm": Sense(A, needs=FACILITIES),
+    # "stormed the police station"; "stormed the streets" is a march
+    "storm": (Sense(P, needs=frozenset({"street"})), Sense(A, needs=FACILITIES)),
     "raid": Sense(A),
     "target": Sense(A, needs=FACILITIES),
     "arrest": Sense(C, "arrest"),
@@ -504,6 +505,7 @@ NOUN_EVENT_VERBS = MONITORING | frozenset(
         "stage",
         "hold",
         "form",  # "formed a human chain"
+        "perform",  # "performed a pot-banging protest"
         "erupt",
         "break",
         "engage",

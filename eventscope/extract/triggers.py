@@ -549,14 +549,20 @@ def _headline_verbs(sent: Span) -> Iterator[Trigger]:
     for token in sent:
         entry = lexicon.VERB_TRIGGERS.get(token.lemma_.lower())
         if (
-            isinstance(entry, Sense)
-            and (entry.needs is None or _headline_needs(token) & entry.needs)
+            entry is not None
             and token.dep_ == "compound"
             and token.head.pos_ in ("NOUN", "PROPN")
             and token.i > sent.start
             and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
+            and (sense := _sense_needing(entry, _headline_needs(token))) is not None
         ):
-            yield Trigger(token, entry, _mode(token, entry), True, token, False)
+            yield Trigger(token, sense, _mode(token, sense), True, token, False)
+
+
+def _sense_needing(entry: Sense | tuple[Sense, ...], words: set[str]) -> Sense | None:
+    """The first sense of a lexicon entry whose needed words are among ``words``."""
+    senses = entry if isinstance(entry, tuple) else (entry,)
+    return next((s for s in senses if s.needs is None or words & s.needs), None)
 
 
 ARTICLES = frozenset({"a", "an", "the"})
@@ -572,15 +578,16 @@ def _verbs_before_articles(sent: Span) -> Iterator[Trigger]:
         if token.pos != NOUN or token.i == sent.start or token.i + 1 >= sent.end:
             continue
         entry = lexicon.VERB_TRIGGERS.get(lexicon.lemma(token))
-        if not isinstance(entry, Sense) or entry.type is EventType.PROTEST:
-            continue  # protests told as nouns have their own fallback
+        if entry is None:
+            continue
         if doc[token.i + 1].lower_ not in ARTICLES or doc[token.i - 1].pos_ not in ("NOUN", "PROPN"):
             continue
         if any(c.dep_ in ("det", "poss") for c in token.children) or token.dep_ == "compound":
             continue
-        if entry.needs is not None and not (_headline_needs_after(token) & entry.needs):
-            continue
-        yield Trigger(token, entry, _mode(token, entry), True, token, False)
+        sense = _sense_needing(entry, _headline_needs_after(token))
+        if sense is None or sense.type is EventType.PROTEST:
+            continue  # protests told as nouns have their own fallback
+        yield Trigger(token, sense, _mode(token, sense), True, token, False)
         return
 
 
