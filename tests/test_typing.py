@@ -407,7 +407,7 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
      ("PROTEST", "Protests", "Peaceful protest")),
     ("Youths stormed the police station in Kisumu on Monday.", ("ASSAULT", "Riots", "Mob violence")),
     # a headline verb with several senses, read by the words after it
-    ("Armed men storm market, battle police in Mandera", ("ASSAULT", "Violence against civilians", "Attack")),
+    ("Armed men storm market, shoot trader in Mandera", ("ASSAULT", "Violence against civilians", "Attack")),
     ("On 5 May 2024, residents of Rosario performed a pot-banging protest against rising prices.",
      ("PROTEST", "Protests", "Peaceful protest")),
     # an attack on state forces named by their initials, a unit, a checkpoint or a patrol is a battle
