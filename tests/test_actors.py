@@ -192,6 +192,9 @@ MENTIONS = [
     # a quantity of a group's members is the group
     ("Hundreds of Hezbollah supporters marched through the town.",
      "Hundreds of Hezbollah supporters", "LBN", "Hezbollah", K.REBEL, "LBN", "IRN"),
+    # an officer of no armed force is a civilian
+    ("Gunmen shot and wounded a Red Cross officer near Lokori.",
+     "a Red Cross officer", "KEN", "Civilians (Kenya)", K.CIVILIANS, "KEN", None),
     # what a named group holds stands for the group
     ("Gunmen attacked a Taliban checkpoint in Kunar.",
      "a Taliban checkpoint", "AFG", "Taliban", K.REBEL, "AFG", None),

@@ -334,6 +334,15 @@ def test_an_attack_that_also_destroyed_property_is_the_attack(text, typed):
     assert [(e.acled_event_type, e.acled_sub_event_type) for e in events] == [typed]
 
 
+def test_what_attackers_demand_of_their_victim_is_no_event_of_its_own():
+    events = es.extract(
+        "On 4 May 2024, gunmen attacked a parliamentary aspirant at her home in Chuka. "
+        "The attackers demanded that she quit the race.",
+        published="2024-05-07",
+    )
+    assert [(e.type.value, e.acled_sub_event_type) for e in events] == [("ASSAULT", "Attack")]
+
+
 def test_a_toll_in_the_clash_belongs_to_the_clash():
     text = (
         "On 7 January 2024, backers of a sitting councillor and of his challenger clashed at "

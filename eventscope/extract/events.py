@@ -1033,7 +1033,7 @@ def _is_protest_claim(event: Event, triggers: list[Trigger], before: Event | Non
     """What a crowd demands, accuses or rejects is the content of its protest, not an
     event of its own: "protesters demanded his release", "a rally ... accusing the
     governor", "Workers marched in Lima. They demanded ..." (ACLED and PLOVER code the
-    protest, with its claim in the notes)."""
+    protest, with its claim in the notes). So is what attackers demand of their victim."""
     if event.type not in CLAIMS:
         return False
     if event.actor1 is not None and event.actor1.kind in CROWD_KINDS:
@@ -1045,6 +1045,15 @@ def _is_protest_claim(event: Event, triggers: list[Trigger], before: Event | Non
         and (event.actor1 is None or event.actor1.kind is None)
     ):
         return True  # "they", "the group" right after the protest: its marchers
+    if (
+        event.type is EventType.REQUEST
+        and before is not None
+        and before.type is EventType.ASSAULT
+        and event.evidence.sentence_index - before.evidence.sentence_index <= 1
+        and event.actor1 is not None
+        and event.actor1.kind is ActorKind.UNIDENTIFIED
+    ):
+        return True  # "the attackers demanded that she quit the race": part of the attack
     return any(t.sense.type is EventType.PROTEST for t in triggers)
 
 

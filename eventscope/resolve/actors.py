@@ -106,6 +106,13 @@ NAMELESS = frozenset({"unknown", "unidentified", "unnamed"})
 NAMELESS_HEADS = frozenset({"party", "group", "individual", "person", "element", "actor"})
 
 
+# Officers of no armed force: "a Red Cross officer", "a public health officer"
+CIVIL_OFFICERS = frozenset(
+    {"health", "medical", "aid", "relief", "cross", "crescent", "project", "field", "programme", "program",
+     "welfare", "education", "agricultural", "extension", "communication", "communications", "information"}
+)
+
+
 # What an armed force is made of or holds: "army units", "a police post", "an army camp".
 UNIT_HEADS = frozenset(
     {"unit", "post", "station", "camp", "base", "patrol", "convoy", "vehicle", "checkpoint", "barrack", "barracks",
@@ -161,6 +168,10 @@ def _kind(phrase: Span) -> ActorKind | None:
                     return K.PARTY
     # a sentence-initial "Rebels" the model reads as a proper noun keeps its plural lemma
     kind = HEAD_KINDS.get(lemma) or HEAD_KINDS.get(head.lower_.removesuffix("s"))
+    if kind is K.POLICE and lemma == "officer" and any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in CIVIL_OFFICERS for c in head.subtree if c.i < head.i
+    ):
+        return K.CIVILIANS  # "a Red Cross officer", "a health officer": no armed force
     if kind in (K.CIVILIANS, None) and any(c.dep_ == "amod" and c.lower_ == "armed" for c in head.children):
         return K.UNIDENTIFIED  # "two armed men", "armed robbers": armed, so not civilians
     return kind
