@@ -410,6 +410,10 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
     ("Armed men storm market, shoot trader in Mandera", ("ASSAULT", "Violence against civilians", "Attack")),
     ("On 5 May 2024, residents of Rosario performed a pot-banging protest against rising prices.",
      ("PROTEST", "Protests", "Peaceful protest")),
+    # shots fired at people or their cars, no weapon named; a striker firing at goal is sport
+    ("On 2 October, Kenyan security forces fired at civilians in Mandera county, injuring one.",
+     ("ASSAULT", "Violence against civilians", "Attack")),
+    ("The striker fired at goal twice in the first half.", None),
     # an attack on state forces named by their initials, a unit, a checkpoint or a patrol is a battle
     ("Unknown gunmen shot dead two NDS members in Herat on Sunday.", ("ASSAULT", "Battles", "Armed clash")),
     ("Taliban fighters attacked a checkpoint outside Qadis on Monday, wounding two.",

@@ -266,6 +266,11 @@ GATHERED = PROTEST_WORDS | frozenset(
      "worker", "hawker"}
 )  # what police disperse is a gathering; not villagers or traders, whose clashes police also break up
 
+# Whom shots are fired at when no weapon is named: "fired at civilians", "fired on a car"
+FIRED_AT_PEOPLE = frozenset(
+    {"civilian", "villager", "resident", "man", "woman", "child", "motorist", "driver", "herder", "farmer",
+     "passenger", "fisherman", "car", "vehicle", "bus", "motorcycle", "boat", "house", "home"}
+)
 VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "attack": Sense(A),
     "assault": Sense(A),
@@ -274,7 +279,12 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "bomb": Sense(A, "explosives"),
     "strike": Sense(A, needs=WEAPONS | FACILITIES),
     "hit": Sense(A, needs=WEAPONS | FACILITIES),
-    "fire": (Sense(A, needs=WEAPONS), Sense(A, "armed clash", needs=frozenset({"position"}))),
+    "fire": (
+        Sense(A, needs=WEAPONS),
+        Sense(A, "armed clash", needs=frozenset({"position"})),
+        # "security services fired at civilians": shots at people (not at a crowd of protesters)
+        Sense(A, "firearms", needs=FIRED_AT_PEOPLE),
+    ),
     "exchange": Sense(
         A, "armed clash", needs=frozenset({"fire", "gunfire", "shot", "artillery", "mortar", "bullet"})
     ),
@@ -305,8 +315,8 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "beat": Sense(A),
     "lynch": Sense(A, "mob violence"),
     "decapitate": Sense(A),
-    "find": Sense(A, needs=frozenset({"body", "bodies", "dead", "corpse"})),
-    "discover": Sense(A, needs=frozenset({"body", "bodies", "dead", "corpse"})),
+    "find": Sense(A, needs=frozenset({"body", "bodies", "dead", "corpse", "remains"})),
+    "discover": Sense(A, needs=frozenset({"body", "bodies", "dead", "corpse", "remains"})),
     "kill": Sense(A),
     "ambush": Sense(A, "armed clash"),
     "clash": Sense(A, "armed clash"),
