@@ -334,6 +334,22 @@ def test_an_attack_that_also_destroyed_property_is_the_attack(text, typed):
     assert [(e.acled_event_type, e.acled_sub_event_type) for e in events] == [typed]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Police found the bodies of two men in Kisumu on Monday.", "Villagers found a dead man near the river in Siaya."],
+)
+def test_who_found_a_body_is_not_who_killed(text):
+    (event,) = es.extract(text, published="2024-05-07")
+    assert event.actor1 is None
+    assert event.acled_sub_event_type == "Attack"
+
+
+def test_shot_dead_is_not_part_of_the_victims_name():
+    (event,) = es.extract("Gunmen shot dead two traders in Mandera on Monday.", published="2024-05-07")
+    assert event.actor2 is not None and event.actor2.mention == "two traders"
+    assert [(q.min, q.max) for q in event.killed] == [(2, 2)]
+
+
 def test_what_attackers_demand_of_their_victim_is_no_event_of_its_own():
     events = es.extract(
         "On 4 May 2024, gunmen attacked a parliamentary aspirant at her home in Chuka. "

@@ -83,11 +83,18 @@ def noun_phrase(token: Token) -> Span:
         for ent in entities(doc[:]):  # keep a named entity whole: "the Islamic Resistance in Iraq"
             if ent.start <= token.i < ent.end:
                 left, right = min(left, ent.start), max(right, ent.end - 1)
-    while left < right and doc[left].dep_ in ("punct", "det", "case") and doc[left].lower_ in {
-        "the", "a", "an", "“", '"', "‘", "'",
-    }:
+    while left < right and (
+        doc[left].dep_ in ("punct", "det", "case") and doc[left].lower_ in {"the", "a", "an", "“", '"', "‘", "'"}
+        # "shot dead two traders": the verb's result, which the parser hangs on the victims
+        or doc[left].lower_ in RESULTS and doc[left].i > 0 and doc[left - 1].pos_ == "VERB"
+    ):
         left += 1
     return doc[left : right + 1]
+
+
+RESULTS = frozenset({"dead", "alive"})
+# Verbs whose subject discovered an event, not did it
+FINDING = frozenset({"find", "discover"})
 
 
 NOT_ACTOR_LABELS = frozenset(
@@ -485,6 +492,8 @@ def find_roles(trigger: Trigger, target: Token | None = None) -> Roles:
         own = _place_span(patient_tok)
         if own is not None and patient_tok.ent_type_ not in ("GPE", "LOC", "FAC"):
             places = [own]
+    if lexicon.lemma(token) in FINDING:
+        agent_tok = None  # "villagers found a body": who found it did not kill
     agent = noun_phrase(agent_tok) if agent_tok is not None and _is_actorish(agent_tok) else None
     if agent is None and agent_tok is not None and weapon_owner(agent_tok) is not None:
         agent = noun_phrase(agent_tok)  # "Israeli jets": resolve.actors makes them the country's military
