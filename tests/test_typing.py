@@ -410,6 +410,11 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
     ("Armed men storm market, shoot trader in Mandera", ("ASSAULT", "Violence against civilians", "Attack")),
     ("On 5 May 2024, residents of Rosario performed a pot-banging protest against rising prices.",
      ("PROTEST", "Protests", "Peaceful protest")),
+    # a protest the note is about, whatever its clauses tell (the arrest is what it demands undone)
+    ("Protest in Eldoret calling for the release of a councillor who was arrested the previous evening.",
+     ("PROTEST", "Protests", "Peaceful protest")),
+    ("Pupils of Moi Girls School in Eldoret protest, demanding the transfer of their principal.",
+     ("PROTEST", "Protests", "Peaceful protest")),
     # shots fired at people or their cars, no weapon named; a striker firing at goal is sport
     ("On 2 October, Kenyan security forces fired at civilians in Mandera county, injuring one.",
      ("ASSAULT", "Violence against civilians", "Attack")),

@@ -495,6 +495,14 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
         nouns.update((t.token.i, t) for t in _headline_verbs(sent))
     if not verbs and not nouns:
         nouns.update((t.token.i, t) for t in _headline_protests(sent))
+    elif not any(t.sense.type is EventType.PROTEST for t in (*verbs.values(), *nouns.values())):
+        # beside other triggers, a protest the note is about: "Protest in Kisumu calling for
+        # the release of an MP who was arrested ..."; not one told in passing ("following
+        # anti-government demonstrations")
+        nouns.update(
+            (t.token.i, t) for t in _headline_protests(sent)
+            if t.token.dep_ in ("ROOT", "nsubj", "nsubjpass") or _named_before(t.token)
+        )
     if not verbs and not nouns:
         nouns.update((t.token.i, t) for t in _verbs_before_articles(sent))
     merged = verbs | nouns
@@ -647,6 +655,7 @@ def _headline_protests(sent: Span) -> Iterator[Trigger]:
         if (
             lexicon.lemma(token) in lexicon.HEADLINE_PROTESTS
             and token.dep_ != "compound"
+            and token.ent_type_ != "DATE"  # "On 2 March 2024"
             and not (token.dep_ == "pobj" and token.head.lower_ == "of" and not _named_before(token))
             and not _finite_verb_beside(sent, token)
         ):  # "a history of protest"; but "Residents of Ol Kalou protest over ..." is misparsed
