@@ -415,6 +415,17 @@ CASES: list[tuple[str, tuple[str, str, str] | None]] = [
      ("PROTEST", "Protests", "Peaceful protest")),
     ("Pupils of Moi Girls School in Eldoret protest, demanding the transfer of their principal.",
      ("PROTEST", "Protests", "Peaceful protest")),
+    # security measures and changes to a group: a curfew imposed, a joint patrol, recruitment;
+    # what a rule "would" impose, and what recruits are wanted for, did not happen
+    ("Police imposed a dusk-to-dawn curfew in Mandera on Monday after the attack.",
+     ("COERCE", "Strategic developments", "Change to group/activity")),
+    ("On 4 May 2024, Turkish and Russian forces conducted a joint patrol near Darbasiyah.",
+     ("MOBILIZE", "Strategic developments", "Change to group/activity")),
+    ("The militia is recruiting youths to fight in the north, elders in Wajir said on Monday.",
+     ("MOBILIZE", "Strategic developments", "Change to group/activity")),
+    ("Hoteliers protested in Vlore against draft rules which would extend distancing and impose a curfew.",
+     ("PROTEST", "Protests", "Peaceful protest")),
+    ("The curfew in Lamu was lifted on Monday.", None),
     # shots fired at people or their cars, no weapon named; a striker firing at goal is sport
     ("On 2 October, Kenyan security forces fired at civilians in Mandera county, injuring one.",
      ("ASSAULT", "Violence against civilians", "Attack")),

@@ -53,6 +53,8 @@ TABLE: dict[tuple[EventType, str | None], tuple[str, str, str]] = {
     (EventType.COERCE, "seize"): ("Strategic developments", "Looting/property destruction", "17"),
     (EventType.COERCE, "deport"): ("Strategic developments", "Other", "17"),
     (EventType.COERCE, "disrupt"): ("Strategic developments", "Disrupted weapons use", "17"),
+    # a curfew imposed is a security measure, which ACLED files as a change to activity
+    (EventType.COERCE, "curfew"): ("Strategic developments", "Change to group/activity", "17"),
     (EventType.AGREE, None): ("Strategic developments", "Agreement", "03"),
     (EventType.AGREE, "ceasefire"): ("Strategic developments", "Agreement", "08"),
     (EventType.RETREAT, None): ("Strategic developments", "Other", "08"),

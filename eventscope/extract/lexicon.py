@@ -413,6 +413,7 @@ VERB_TRIGGERS: dict[str, Sense | tuple[Sense, ...]] = {
     "release": Sense(EventType.RETREAT, "release"),
     "withdraw": Sense(EventType.RETREAT, "withdraw"),
     "deploy": Sense(EventType.MOBILIZE),
+    "recruit": Sense(EventType.MOBILIZE),  # "the group is recruiting youths to fight"
 }
 
 # Nouns report an event only when something in the sentence makes them one:
@@ -468,6 +469,8 @@ NOUN_TRIGGERS: dict[str, Sense] = {
     # "running battles", "a gun battle", "a battle between A and B"; not a legal or political battle
     "battle": Sense(A, "armed clash", needs=frozenset({"running", "run", "gun", "pitched", "fierce", "heavy"})),
     "chain": Sense(P, needs=frozenset({"human"})),
+    "curfew": Sense(C, "curfew"),  # "imposed a dusk-to-dawn curfew"
+    "patrol": Sense(EventType.MOBILIZE, needs=frozenset({"joint"})),  # "conducted a joint patrol"
     "ceasefire": Sense(EventType.AGREE, "ceasefire"),
     "truce": Sense(EventType.AGREE, "ceasefire"),
     "sanction": Sense(EventType.SANCTION),
@@ -534,6 +537,8 @@ NOUN_EVENT_VERBS = MONITORING | frozenset(
         "sign",
         "announce",
         "impose",
+        "enforce",  # "began enforcing a curfew"
+        "extend",  # "extended the curfew"
         "agree",
         "declare",
         "take",

@@ -128,7 +128,8 @@ def _is_actorish(token: Token) -> bool:
         return False
     if any(t.lemma_.lower() in lexicon.WEAPONS for t in noun_phrase(token)):
         return False
-    return lemma not in lexicon.NOUN_TRIGGERS
+    sense = lexicon.NOUN_TRIGGERS.get(lemma)
+    return sense is None or sense.type is EventType.MOBILIZE  # "a BGB patrol" is the force on patrol
 
 
 def _force_owning(facility: Token) -> Span | None:

@@ -102,6 +102,11 @@ def _demanded(token: Token) -> bool:
     return False
 
 
+# People an infinitive after whom is what they are wanted for: "recruiting youths to fight"
+RECRUITS = lexicon.GROUP_NOUNS | frozenset({"fighter", "recruit", "man", "men", "boy", "militant", "volunteer"})
+RECRUITING = frozenset({"recruit", "train", "hire", "arm", "mobilize", "mobilise", "radicalize", "radicalise", "lure"})
+
+
 def is_irrealis(token: Token, *, purpose_ok: bool = False) -> bool:
     """True when the event is only possible, planned, threatened or demanded.
 
@@ -122,9 +127,21 @@ def is_irrealis(token: Token, *, purpose_ok: bool = False) -> bool:
     )
     if planned:
         return True  # "a plot to attack a church", "plans to march on parliament"
+    if (
+        not purpose_ok
+        and token.tag_ == "VB"
+        and (
+            token.dep_ in ("acl", "relcl") and lexicon.lemma(token.head) in RECRUITS
+            or token.dep_ in ("xcomp", "advcl") and lexicon.lemma(token.head) in RECRUITING
+        )
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    ):
+        return True  # "recruiting youths to fight in Somalia" (but "used sticks to attack them")
     current = token
     while current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head is not current:
         head = current.head
+        if current.dep_ == "conj" and any(c.dep_ == "aux" and c.lower_ in lexicon.MODAL_WORDS for c in head.children):
+            return True  # "rules which would prolong distancing and impose a curfew"
         if current.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in lexicon.IRREALIS_HEADS:
             return True
         markers = {"if", "unless"} if purpose_ok else {"to", "if", "unless"}

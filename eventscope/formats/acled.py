@@ -279,6 +279,7 @@ _ACTIONS: dict[tuple[str, str | None], tuple[str, str]] = {
     ("COERCE", "seize"): ("seized property of {target}", "seized property"),
     ("COERCE", "deport"): ("deported {target}", "carried out deportations"),
     ("COERCE", "disrupt"): ("disabled weapons of {target}", "disabled weapons before use"),
+    ("COERCE", "curfew"): ("imposed a curfew on {target}", "imposed a curfew"),
     ("AGREE", None): ("reached an agreement with {target}", "reached an agreement"),
     ("AGREE", "ceasefire"): ("agreed a ceasefire with {target}", "agreed a ceasefire"),
     ("RETREAT", None): ("gave way to {target}", "pulled back"),
