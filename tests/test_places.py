@@ -513,3 +513,19 @@ def test_a_part_of_a_city_named_after_the_city_is_in_that_city(text: str, name: 
 )
 def test_place_phrases_take_whole_names_and_no_more(nlp, text, names):
     assert [span.text for span in place_phrases(nlp(text)[:])] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # an English noun that opens a sentence is no small town abroad ...
+        ("Rice farmers protested against the new import levy on Monday.", None),
+        ("Tea farmers marched against low pay on Monday.", None),
+        # ... but a name the lemmatizer does not know as a noun still is one
+        ("Kitale residents marched on Tuesday after a hawker died in police custody.", "Kitale"),
+    ],
+)
+def test_a_common_noun_opening_a_sentence_is_no_town_abroad(text, town):
+    (event,) = es.extract(text, published="2024-05-06")
+    assert event.location is not None
+    assert (event.location.name if event.location.lat is not None else None) == town

@@ -39,6 +39,7 @@ from eventscope.extract.roles import (
 )
 from eventscope.extract.times import find_times
 from eventscope.extract.triggers import Trigger, find_triggers
+from eventscope.nlp.model import common_nouns
 from eventscope.nlp.text import doc_text, entities
 from eventscope.records import (
     COUNT_FIELDS,
@@ -70,6 +71,7 @@ from eventscope.resolve.dates import (
 from eventscope.resolve.gazetteer import Gazetteer
 from eventscope.resolve.organisations import Organisations, load_organisations
 from eventscope.resolve.places import (
+    ALIAS_CITY,
     KIND_WORDS,
     PlaceContext,
     armed_group_homes,
@@ -602,6 +604,21 @@ def _town_in_area(found: list[tuple[Span, Place]]) -> Place:
     return first
 
 
+def _common_word_abroad(span: Span, place: Place, gazetteer: Gazetteer) -> bool:
+    """ "Rice farmers protest", "Tea farmers marched": an English noun at the start of a
+    sentence, capitalised only by its place there, names no small town abroad ("Kitale
+    residents marched" is still Kitale, which is no English noun; "Nairobi" a city)."""
+    first = span[0]
+    if len(span) > 2 or not first.is_sent_start or first.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if place.precision is not GeoPrecision.EXACT or (place.reason or "").startswith("city in an article country"):
+        return False
+    if first.lower_ not in common_nouns(first.doc):
+        return False
+    town = next((c for c in gazetteer.cities(place.name or "") if c.geonameid == place.geonameid), None)
+    return town is None or town.population < ALIAS_CITY
+
+
 def _said_where(span: Span) -> bool:
     """Whether a place name is told as where: after a locative preposition, or as a
     kind of place ("the town of Garissa", "Kibwezi town")."""
@@ -646,6 +663,7 @@ def _place_for(trigger: Trigger, places: tuple[Span, ...], actor_tokens: set[int
         found = [
             (span, place) for span in _place_candidates(ctx.scope_places(scope), actor_tokens)
             if (place := ctx.place_of(span)).lat is not None
+            and not _common_word_abroad(span, place, ctx.gazetteer)
         ]
         if found and reason is None:
             return _town_in_area(found)

@@ -66,4 +66,24 @@ def load_model(name: str = "auto") -> Language:
             nlp.disable_pipe(component)
     if "paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
+    _COMMON_NOUNS[id(nlp.vocab)] = _lemmatizer_nouns(nlp)
     return nlp
+
+
+# The English common nouns of each loaded model's lemmatizer (WordNet's noun index), by vocab
+_COMMON_NOUNS: dict[int, frozenset[str]] = {}
+
+
+def _lemmatizer_nouns(nlp: Language) -> frozenset[str]:
+    if "lemmatizer" not in nlp.component_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("noun", ()))
+
+
+def common_nouns(doc: Doc) -> frozenset[str]:
+    """Lower-case English nouns the model's lemmatizer knows ("rice", "tea"; not "kitale"),
+    empty for a model without such a table."""
+    return _COMMON_NOUNS.get(id(doc.vocab), frozenset())
