@@ -61,3 +61,10 @@ def test_arrests_by_a_side_of_a_clash_are_the_clashs_count():
 def test_an_unattributed_arrest_after_a_shootout_is_the_shootouts():
     text = "A shootout broke out in Niteroi on Sunday when police approached a group of men. Two suspects were arrested."
     assert _kinds(text) == [(EventType.ASSAULT, [(2, 2)])]
+
+
+def test_arrests_of_men_who_had_attacked_the_arresters_stay_their_own_event():
+    # the past perfect tells an earlier attack; the arrest is not made at it
+    text = "Police arrested two men in Nairobi who had attacked a police post on Monday."
+    kinds = _kinds(text)
+    assert (EventType.COERCE, [(2, 2)]) in kinds

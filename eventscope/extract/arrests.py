@@ -10,7 +10,8 @@ one with intervention for its arrests lowered sub-type accuracy). An arrest join
 attack or clash only when no one else is said to have made it, or the arrester is of
 the kind of one of its sides: police arresting the suspects of an attack they did not
 fight (ACLED often codes that apart) stays an event, as do the arrests of an article
-that reports nothing else.
+that reports nothing else, and arrests of the doers of an event told in the past perfect
+("two men who had attacked a police post"), which came before.
 
 Measured on dev-acled when attacks and clashes were added as hosts: of the arrests
 beside a fitting attack or clash whose arrester was one of its sides, 100 matched no
@@ -19,6 +20,7 @@ gold event (ACLED had folded them) and 20 matched a separately coded arrest.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from eventscope.dedup.within import dates_fit, places_fit, stated_place
@@ -33,9 +35,22 @@ def _fits(host: Event, arrest: Event) -> bool:
     return (
         (host.type is EventType.PROTEST or host.type is EventType.ASSAULT and _arrested_by_a_side(host, arrest))
         and not host.is_aggregate
+        and not _told_as_earlier(host)
         and dates_fit(host.date, arrest.date)
         and places_fit(stated_place(host), stated_place(arrest))
     )
+
+
+# "two men who had attacked a police post": an event told in the past perfect came before
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$")
+
+
+def _told_as_earlier(event: Event) -> bool:
+    """Whether the event is told in the past perfect ("who had attacked"): it happened
+    before the arrest, which is not made at it."""
+    sentence = event.evidence
+    before = sentence.text[: max(0, event.trigger.start - sentence.start)]
+    return bool(_PAST_PERFECT.search(before.lower()))
 
 
 def _arrested_by_a_side(fight: Event, arrest: Event) -> bool:
