@@ -71,7 +71,7 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|are|is|be)\s+(?:\w+\s+)?$")
 
 
 def _passive(event: Event) -> bool:
-    before = _text_before(event).lower()
+    before = text_before(event).lower()
     return event.trigger.text.lower() in ("died", "dead") or bool(_PASSIVE.search(before))
 
 
@@ -83,14 +83,14 @@ def _date_elsewhere(event: Event) -> bool:
     return date.evidence is None or date.evidence.sentence_index != event.evidence.sentence_index
 
 
-def _text_before(event: Event) -> str:
+def text_before(event: Event) -> str:
     """The words of the event's sentence before its trigger."""
     sentence = event.evidence
     return sentence.text[: max(0, event.trigger.start - sentence.start)]
 
 
 def _separate(event: Event) -> bool:
-    before = _text_before(event)
+    before = text_before(event)
     return bool(_SEPARATE.search(before.lower()))
 
 
@@ -190,12 +190,11 @@ def _typed(event: Event, group: Sequence[Event]) -> Event:
     so is a protest one of whose mentions tells of its crowd's violence (ACLED: a violent
     crowd makes a violent demonstration, police intervention or not). Harm to people
     outranks harm to property."""
-    harm = next(
-        (m for m in group if m.type is EventType.ASSAULT and m.mode != PROPERTY_DESTRUCTION), None
-    )
     if len({m.type for m in group}) > 1:
         event = replace(event, type=EventType.PROTEST, mode="riot")
-    elif event.mode == PROPERTY_DESTRUCTION and harm is not None:
+    elif event.mode == PROPERTY_DESTRUCTION and (
+        harm := next((m for m in group if m.type is EventType.ASSAULT and m.mode != PROPERTY_DESTRUCTION), None)
+    ) is not None:
         # "killed a policeman ... also looted households": the attack, its looting a part of it
         event = replace(event, mode=harm.mode)
     elif event.type is EventType.PROTEST and event.mode != "excessive force" and any(

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from eventscope.dedup.within import dates_fit, places_fit, stated_place
+from eventscope.dedup.within import dates_fit, places_fit, stated_place, text_before
 from eventscope.records import Event, EventType
 
 
@@ -48,9 +48,7 @@ _PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$")
 def _told_as_earlier(event: Event) -> bool:
     """Whether the event is told in the past perfect ("who had attacked"): it happened
     before the arrest, which is not made at it."""
-    sentence = event.evidence
-    before = sentence.text[: max(0, event.trigger.start - sentence.start)]
-    return bool(_PAST_PERFECT.search(before.lower()))
+    return bool(_PAST_PERFECT.search(text_before(event).lower()))
 
 
 def _arrested_by_a_side(fight: Event, arrest: Event) -> bool:

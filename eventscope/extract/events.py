@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -582,17 +583,16 @@ def _at_capital(place: Place, gazetteer: Gazetteer) -> Place:
 AREA_REACH_KM = 100.0
 
 
-def _town_in_area(found: list[tuple[Span, Place]]) -> Place:
+def _town_in_area(first: Place, later: Iterator[tuple[Span, Place]]) -> Place:
     """The first place a sentence names, or a town it names later in that place: "in Makueni
     county students marched in Kibwezi town" (not "to Nkubu School"), "in the Kenyan town
     of Garissa"."""
-    first = found[0][1]
     if first.precision is not GeoPrecision.REGION or first.lat is None or first.lon is None:
         return first
     country_only = first.reason is not None and first.reason.startswith("country only")
     if not country_only and not (first.reason or "").endswith("not a town"):
         return first
-    for span, place in found[1:]:
+    for span, place in later:
         if (
             place.precision is GeoPrecision.EXACT
             and place.country == first.country
@@ -660,15 +660,17 @@ def _place_for(trigger: Trigger, places: tuple[Span, ...], actor_tokens: set[int
     doc = trigger.token.doc
     sentence = trigger.token.sent
     for scope, reason in ((sentence, None), (doc[:], "named elsewhere in the article")):
-        found = [
+        # resolved one by one: most events need only the first
+        found = (
             (span, place) for span in _place_candidates(ctx.scope_places(scope), actor_tokens)
             if (place := ctx.place_of(span)).lat is not None
             and not _common_word_abroad(span, place, ctx.gazetteer)
-        ]
-        if found and reason is None:
-            return _town_in_area(found)
-        if found:
-            return replace(found[0][1], precision=_looser(found[0][1].precision), reason=reason)
+        )
+        first = next(found, None)
+        if first is not None and reason is None:
+            return _town_in_area(first[1], found)
+        if first is not None:
+            return replace(first[1], precision=_looser(first[1].precision), reason=reason)
     unknown = resolved[0] if resolved else None
     dateline = ctx.dateline
     if dateline is not None:

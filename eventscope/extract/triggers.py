@@ -354,7 +354,7 @@ def _verb_sense(token: Token) -> Sense | None:
     ):
         return lexicon.NOUN_TRIGGERS["protest"]  # "farmers gathered at the factory, demanding ..."
     senses = entry if isinstance(entry, tuple) else (entry,)
-    sense = next((s for s in senses if s.needs is None or needed & s.needs), None)
+    sense = _sense_needing(entry, needed)
     violent = sense is None or sense.type is EventType.ASSAULT
     if violent and senses[0].type is EventType.ASSAULT and _own_argument_lemmas(token) & lexicon.CROWD_CONTROL:
         if arguments & lexicon.PROTEST_WORDS:  # "fired tear gas at protesters": the protest, broken up

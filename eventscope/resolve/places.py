@@ -788,7 +788,7 @@ def resolve_place(
                 reason=f"{head.text} not in the gazetteer; spelt like the {area.kind.lower()} {area.name}",
             )
     if place.reason == "not in the gazetteer" and not sub_place and anchor.country:
-        spelt = _town_spelt_like(head.text, anchor, gazetteer)
+        spelt = _town_spelt_like(place, anchor, gazetteer)
         if spelt is not None:
             return replace(spelt, mention=span.text, evidence=evidence)
     precision = max(anchor.precision or GeoPrecision.NEAR, GeoPrecision.NEAR)
@@ -804,20 +804,18 @@ def resolve_place(
 SPELT_NEAR_PARENT_KM = 40.0
 
 
-def _town_spelt_like(name: str, anchor: Place, gazetteer: Gazetteer) -> Place | None:
-    """The town of the parent's country an unknown name spells another way, when it lies
-    near the parent: "Shahjadpur upazila (Sirajganj, Rajshahi)" is Shahzadpur."""
+def _town_spelt_like(place: Place, anchor: Place, gazetteer: Gazetteer) -> Place | None:
+    """``misspelt_place`` in the parent's country, when the town lies near the parent:
+    "Shahjadpur upazila (Sirajganj, Rajshahi)" is Shahzadpur."""
     assert anchor.country is not None
-    if any(ch.isdigit() for ch in name):
+    if any(ch.isdigit() for ch in place.mention):
         return None  # "Cox's Bazar-3 constituency" is a seat, not the town
-    found = gazetteer.spelled_like(_strip_kind(name), anchor.country)
-    if found is None or anchor.lat is None or anchor.lon is None:
+    spelt = misspelt_place(place, gazetteer, anchor.country)
+    if spelt is None or spelt.lat is None or spelt.lon is None or anchor.lat is None or anchor.lon is None:
         return None
-    town, score = found
-    if km_between(town.lat, town.lon, anchor.lat, anchor.lon) > SPELT_NEAR_PARENT_KM:
+    if km_between(spelt.lat, spelt.lon, anchor.lat, anchor.lon) > SPELT_NEAR_PARENT_KM:
         return None
-    reason = f"{name} not in the gazetteer; spelt like {town.name} ({score:.0f}%), near {anchor.name}"
-    return city_place(town, name, None, GeoPrecision.EXACT, reason)
+    return replace(spelt, reason=f"{spelt.reason}, near {anchor.name}")
 
 
 def _part_of(span: Span, parent: _Parent) -> bool:
