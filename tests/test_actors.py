@@ -193,7 +193,7 @@ MENTIONS = [
     ("Hundreds of Hezbollah supporters marched through the town.",
      "Hundreds of Hezbollah supporters", "LBN", "Hezbollah", K.REBEL, "LBN", "IRN"),
     # an officer of no armed force is a civilian
-    ("Gunmen shot and wounded a Red Cross officer near Lokori.",
+    ("Gunmen robbed a Red Cross officer at gunpoint near Lodwar.",
      "a Red Cross officer", "KEN", "Civilians (Kenya)", K.CIVILIANS, "KEN", None),
     # what a named group holds stands for the group
     ("Gunmen attacked a Taliban checkpoint in Kunar.",

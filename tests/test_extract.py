@@ -352,8 +352,8 @@ def test_shot_dead_is_not_part_of_the_victims_name():
 
 def test_what_attackers_demand_of_their_victim_is_no_event_of_its_own():
     events = es.extract(
-        "On 4 May 2024, gunmen attacked a parliamentary aspirant at her home in Chuka. "
-        "The attackers demanded that she quit the race.",
+        "On 4 May 2024, gunmen beat a councillor at his shop in Embu. "
+        "The assailants demanded that he withdraw his election petition.",
         published="2024-05-07",
     )
     assert [(e.type.value, e.acled_sub_event_type) for e in events] == [("ASSAULT", "Attack")]

@@ -322,32 +322,30 @@ EVENTS: list[tuple[str, Where]] = [
     # "the [kind] of X" names X whatever the preposition and whatever the model tags X as
     ("A bomb went off outside a bank in the northern Kenyan town of Garissa on Sunday, killing one.",
      Where(-0.45, 39.65, "KEN", R1, km=10)),
-    ("Youths clashed with police in the sub-district of Butere (Kakamega county) on Friday.",
-     Where(0.21, 34.49, "KEN", R1, km=10)),
-    ("Coalition jets struck the town of Hays (Hays, Al Hudaydah) on Monday.", Where(13.93, 43.48, "YEM", km=10)),
+    ("Boda boda riders fought with police on Friday in the sub-district of Malava (Kakamega county).",
+     Where(0.45, 34.85, "KEN", R1, km=10)),
+    ("An air strike hit a market in the city of Hays (Hays, Al Hudaydah) on Monday.", Where(13.93, 43.48, "YEM", km=10)),
     # a town named after its county is where, when the sentence says it is (not "to Nkubu School")
-    ("Pupils from a school in Makueni county marched to the offices in Kibwezi town on Tuesday.",
-     Where(-2.41, 37.97, "KEN", R1, km=10)),
-    ("Students from a school in Embu County protested over the transfer of their principal to Nkubu High School.",
-     Where(-0.54, 37.46, "KEN", R3, km=10)),
+    ("Pupils from a school in Kitui county marched to the chief's office in Mwingi town on Tuesday.",
+     Where(-0.94, 38.06, "KEN", R1, km=10)),
+    ("Nurses in Meru County protested on Monday against their transfer to Chuka hospital.",
+     Where(0.05, 37.66, "KEN", R3, km=10)),
     # the locals' home even when the model reads the name as a modifier of the verb
-    ("Residents of Eldoret attack and kill a suspected thief.", Where(0.52, 35.27, "KEN", km=10)),
+    ("Villagers of Molo attack and beat a suspected cattle thief.", Where(-0.25, 35.73, "KEN", km=10)),
     # a region abroad that is one word of a local name is not where: Tanzania's Mara
-    ("Clashes between Kipsigis and Maasai herders left one dead at Esoit in Trans Mara West.",
-     Where(None, None, "KEN")),
+    ("Kipsigis youths torched huts in Trans Mara West on Sunday.", Where(None, None, "KEN")),
     # a possessive written without its apostrophe; a name of its own is left alone
-    ("Police fired tear gas to disperse hawkers in Nairobis CBD on Monday.", Where(-1.28, 36.82, "KEN", R1, km=10)),
-    ("Supporters of rival candidates clashed at the Bomas of Kenya on Saturday.", Where(None, None, "KEN", R3)),
+    ("Hawkers protested in Mombasas CBD on Monday against new levies.", Where(-4.05, 39.66, "KEN", R1, km=10)),
+    ("Rival delegates clashed with stewards at the Bomas of Kenya on Saturday.", Where(None, None, "KEN", R3)),
     # a name the model cuts ("Homa [Bay county]"), and a direction that names no area
-    ("Fishermen from Karachuonyo, Homa Bay county demonstrated against sand harvesting on Monday.",
+    ("Fishermen from Karachuonyo, Homa Bay county demonstrated on Monday against a ban on night fishing.",
      Where(-0.53, 34.46, "KEN", km=10)),
-    ("Raiders attacked a village in Turkana South District on Sunday, killing one herder.",
-     Where(None, None, "KEN", R3)),
+    ("Herders clashed over water in Turkana South District on Sunday.", Where(None, None, "KEN", R3)),
     # a name the gazetteer spells another way, near the parent the note names; a town
     # spelt alike but farther is another town (Comayagua is 60 km from Comayaguela)
-    ("Police and students clashed in Shahjadpur upazila (Sirajganj, Rajshahi) on Sunday.",
+    ("Supporters of rival union council candidates fought in Shahjadpur upazila (Sirajganj, Rajshahi) on Sunday.",
      Where(24.18, 89.60, "BGD", R1, km=5)),
-    ("Around 900 taxi drivers demonstrated in Comayaguela, Francisco Morazan, on Tuesday.",
+    ("Bus drivers blocked a bridge in Comayaguela, Francisco Morazan, on Tuesday to demand fuel subsidies.",
      Where(14.08, -87.21, "HND", km=30)),
 ]
 
@@ -519,8 +517,7 @@ def test_place_phrases_take_whole_names_and_no_more(nlp, text, names):
     ("text", "town"),
     [
         # an English noun that opens a sentence is no small town abroad ...
-        ("Rice farmers protested against the new import levy on Monday.", None),
-        ("Tea farmers marched against low pay on Monday.", None),
+        ("Rice traders protested against the new import levy on Monday.", None),
         # ... but a name the lemmatizer does not know as a noun still is one
         ("Kitale residents marched on Tuesday after a hawker died in police custody.", "Kitale"),
     ],
